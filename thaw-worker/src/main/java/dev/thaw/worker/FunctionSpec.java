@@ -1,0 +1,25 @@
+package dev.thaw.worker;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the worker needs to start an environment for one function version.
+ *
+ * @param functionName  the function's name
+ * @param version       "$LATEST" or a published version number
+ * @param revisionId    changes whenever code or configuration changes; environments of an older revision are
+ *                      never reused
+ * @param functionArn   the unqualified function ARN
+ * @param handler       the handler string, e.g. {@code example.Hello::handleRequest}
+ * @param javaHome      the JDK the function runs on
+ * @param codeDir       the unpacked deployment package (classes at the root, {@code lib/*.jar})
+ * @param memoryMb      MemorySize
+ * @param timeoutSeconds Timeout
+ * @param environment   the user's Environment.Variables (reserved variables are added by the worker)
+ * @param region        the region reported in AWS_REGION
+ */
+public record FunctionSpec(String functionName, String version, String revisionId, String functionArn,
+                           String handler, Path javaHome, Path codeDir, int memoryMb, int timeoutSeconds,
+                           Map<String, String> environment, String region) {
+}
