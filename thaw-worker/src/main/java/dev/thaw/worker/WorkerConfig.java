@@ -2,14 +2,29 @@ package dev.thaw.worker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * @param dataDir           where environments keep their private /tmp and where function logs are written
  * @param runtimeJar        the thaw-runtime jar started inside every environment
  * @param concurrencyLimit  the global limit of concurrently busy environments
- * @param idleTimeout       idle environments are stopped after this long
- * @param initTimeout       limit for the init phase of an on-demand environment
+ * @param idleTimeout       idle environments are stopped after this long (null: {@link #DEFAULT_IDLE_TIMEOUT})
+ * @param initTimeout       limit for the init phase of an on-demand environment (null: {@link #DEFAULT_INIT_TIMEOUT})
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
                            Duration initTimeout) {
+
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Lambda's limit for the init phase of on-demand environments. */
+    public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
+
+    public WorkerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(runtimeJar, "runtimeJar");
+        if (concurrencyLimit < 1) {
+            throw new IllegalArgumentException("concurrencyLimit must be at least 1");
+        }
+        idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+        initTimeout = initTimeout == null ? DEFAULT_INIT_TIMEOUT : initTimeout;
+    }
 }

@@ -1,0 +1,243 @@
+package dev.thaw.worker;
+
+import dev.thaw.runtime.channel.Frame;
+import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.worker.environment.Environment;
+import dev.thaw.worker.environment.EnvironmentGoneException;
+import dev.thaw.worker.environment.EnvironmentKey;
+import dev.thaw.worker.environment.EnvironmentPool;
+import dev.thaw.worker.logs.FunctionLogs;
+import dev.thaw.worker.logs.InvocationLog;
+import dev.thaw.worker.logs.LambdaLogFormat;
+import dev.thaw.worker.sandbox.SandboxLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One invocation from start to REPORT: takes a warm environment or starts one (waiting out its init), sends the
+ * event, and turns whatever happens (response, error, timeout, the runtime dying) into Lambda's result and log.
+ */
+final class Invocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Invocation.class);
+    /** Lambda's limit for a synchronous response. */
+    static final int MAX_RESPONSE_BYTES = 6_291_556;
+    private static final String UNHANDLED = "Unhandled";
+    private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
+    private static final SecureRandom IDS = new SecureRandom();
+
+    private final FunctionSpec spec;
+    private final InvokeInput input;
+    private final EnvironmentPool pool;
+    private final SandboxLauncher launcher;
+    private final FunctionLogs logs;
+    private final long initTimeoutNanos;
+    private final InvocationLog log;
+    private boolean cold;
+    /** Init Duration of a cold start, once the runtime reported ready. */
+    private Double initMs;
+    /** {@link System#nanoTime()} at START, or -1 before. */
+    private long phaseStartNanos = -1;
+    private long deadlineNanos;
+
+    Invocation(FunctionSpec spec, InvokeInput input, EnvironmentPool pool, SandboxLauncher launcher,
+               FunctionLogs logs, long initTimeoutNanos) {
+        this.spec = spec;
+        this.input = input;
+        this.pool = pool;
+        this.launcher = launcher;
+        this.logs = logs;
+        this.initTimeoutNanos = initTimeoutNanos;
+        this.log = logs.invocation(spec.functionName());
+    }
+
+    InvokeResult run() throws InterruptedException {
+        Environment environment = pool.takeIdle(EnvironmentKey.of(spec));
+        if (environment != null) {
+            environment.markBusy(log);
+        } else {
+            cold = true;
+            environment = start();
+        }
+        try {
+            if (cold) {
+                InvokeResult failed = awaitReady(environment);
+                if (failed != null) {
+                    return failed;
+                }
+            }
+            return invoke(environment);
+        } catch (EnvironmentGoneException gone) {
+            return gone(environment, gone);
+        } catch (InterruptedException | RuntimeException e) {
+            pool.discard(environment, "its invocation was abandoned: " + e);
+            throw e;
+        }
+    }
+
+    private Environment start() {
+        String id = HexFormat.of().formatHex(randomId());
+        Environment environment;
+        try {
+            environment = Environment.launch(launcher, spec, id, "on-demand", log, logs.sink(spec.functionName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an environment for " + spec.functionName(), e);
+        }
+        pool.add(environment);
+        return environment;
+    }
+
+    private static byte[] randomId() {
+        byte[] id = new byte[8];
+        IDS.nextBytes(id);
+        return id;
+    }
+
+    /** Waits for READY; after the init timeout, init goes on within the invocation's own timeout, as in Lambda. */
+    private InvokeResult awaitReady(Environment environment) throws EnvironmentGoneException, InterruptedException {
+        Frame frame = environment.next(environment.spawnedAtNanos() + initTimeoutNanos);
+        if (frame == null) {
+            log.line(LambdaLogFormat.initReport(millis(initTimeoutNanos), "init", "timeout"));
+            beginInvokePhase();
+            frame = environment.next(deadlineNanos);
+            if (frame == null) {
+                return timedOut(environment);
+            }
+        }
+        double readyAfterMs = millis(System.nanoTime() - environment.spawnedAtNanos());
+        return switch (frame.type()) {
+            case READY -> {
+                initMs = readyAfterMs;
+                LOG.info("started environment {} of {}:{} (init {} ms)", environment.id(), spec.functionName(),
+                        spec.version(), Math.round(readyAfterMs));
+                yield null;
+            }
+            // The runtime has logged the error itself; it exits after sending this.
+            case INIT_ERROR -> fail(environment, frame.payload(), null, "its init failed");
+            default -> unexpected(environment, frame);
+        };
+    }
+
+    private InvokeResult invoke(Environment environment) throws EnvironmentGoneException, InterruptedException {
+        if (phaseStartNanos < 0) {
+            beginInvokePhase();
+        }
+        long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        environment.send(new InvokeMessage(input.requestId(), System.currentTimeMillis() + remainingMs,
+                input.invokedFunctionArn(), orEmpty(input.clientContextJson()), "", input.payload()));
+        Frame frame = environment.next(deadlineNanos);
+        if (frame == null) {
+            return timedOut(environment);
+        }
+        return switch (frame.type()) {
+            case RESPONSE -> frame.payload().length > MAX_RESPONSE_BYTES
+                    ? finish(environment, LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES), UNHANDLED)
+                    : finish(environment, frame.payload(), null);
+            // The runtime halts right after reporting an OutOfMemoryError: never hand that environment out again.
+            case RESPONSE_ERROR -> OUT_OF_MEMORY.equals(LambdaLogFormat.errorType(frame.payload()))
+                    ? fail(environment, frame.payload(), null, "its runtime halts after an OutOfMemoryError")
+                    : finish(environment, frame.payload(), UNHANDLED);
+            default -> unexpected(environment, frame);
+        };
+    }
+
+    private void beginInvokePhase() {
+        phaseStartNanos = System.nanoTime();
+        deadlineNanos = phaseStartNanos + TimeUnit.SECONDS.toNanos(spec.timeoutSeconds());
+        log.line(LambdaLogFormat.start(input.requestId(), spec.version()));
+    }
+
+    private InvokeResult timedOut(Environment environment) {
+        long endNanos = System.nanoTime();
+        long maxMemory = environment.maxMemoryUsedBytes();
+        unfinishedInitReport(environment, "timeout");
+        pool.discard(environment, "its invocation timed out");
+        log.line(LambdaLogFormat.taskTimedOut(Instant.now(), input.requestId(), spec.timeoutSeconds()));
+        return report(LambdaLogFormat.timeoutPayload(input.requestId(), spec.timeoutSeconds()), UNHANDLED,
+                "Sandbox.Timedout", maxMemory, endNanos);
+    }
+
+    /** The runtime closed its channel (it is exiting) or broke the frame protocol. */
+    private InvokeResult gone(Environment environment, EnvironmentGoneException gone) throws InterruptedException {
+        if (gone.protocolViolation()) {
+            byte[] payload = gone.oversizedFrame() && initMs != null
+                    ? LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES)
+                    : LambdaLogFormat.error("RequestId: " + input.requestId() + " Error: " + gone.getMessage(),
+                    "Runtime.Unknown");
+            return fail(environment, payload, null, "its " + gone.getMessage());
+        }
+        String exit = environment.awaitExit();
+        String errorType = environment.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
+        // A kernel OOM kill is a SIGKILL, whatever the wrapper made of it.
+        String message = LambdaLogFormat.runtimeExitedMessage(input.requestId(),
+                errorType.equals("Runtime.OutOfMemory") ? "signal: killed" : exit);
+        log.line(message);
+        log.line(errorType);
+        return fail(environment, LambdaLogFormat.error(message, errorType), errorType,
+                "its runtime exited (" + exit + ")");
+    }
+
+    private InvokeResult unexpected(Environment environment, Frame frame) {
+        return fail(environment, LambdaLogFormat.error("RequestId: " + input.requestId()
+                + " Error: the runtime sent an unexpected " + frame.type() + " frame", "Runtime.Unknown"),
+                null, "its runtime sent an unexpected " + frame.type() + " frame");
+    }
+
+    /**
+     * INIT_REPORT for an init that never finished. Once the init limit has passed, Lambda re-runs init inside the
+     * invoke phase, so that report covers the invoke phase only.
+     */
+    private void unfinishedInitReport(Environment environment, String status) {
+        if (cold && initMs == null) {
+            boolean invokePhase = phaseStartNanos >= 0;
+            long since = invokePhase ? phaseStartNanos : environment.spawnedAtNanos();
+            log.line(LambdaLogFormat.initReport(millis(System.nanoTime() - since), invokePhase ? "invoke" : "init",
+                    status));
+        }
+    }
+
+    /** Discards the environment and answers an Unhandled error, with INIT_REPORT when init never finished. */
+    private InvokeResult fail(Environment environment, byte[] payload, String reportErrorType, String why) {
+        long endNanos = System.nanoTime();
+        long maxMemory = environment.maxMemoryUsedBytes();
+        unfinishedInitReport(environment, "error");
+        pool.discard(environment, why);
+        if (phaseStartNanos < 0) {
+            // Init failed before any invocation began: no START, so no END and REPORT either.
+            return new InvokeResult(payload, UNHANDLED, log.text());
+        }
+        return report(payload, UNHANDLED, reportErrorType, maxMemory, endNanos);
+    }
+
+    /** Ends a completed invocation whose environment stays usable. */
+    private InvokeResult finish(Environment environment, byte[] payload, String functionError) {
+        long endNanos = System.nanoTime();
+        InvokeResult result = report(payload, functionError, null, environment.maxMemoryUsedBytes(), endNanos);
+        pool.release(environment);
+        return result;
+    }
+
+    private InvokeResult report(byte[] payload, String functionError, String reportErrorType, long maxMemoryBytes,
+                                long endNanos) {
+        double durationMs = millis(endNanos - phaseStartNanos);
+        log.line(LambdaLogFormat.end(input.requestId()));
+        log.line(LambdaLogFormat.report(input.requestId(), durationMs, spec.memoryMb(), maxMemoryBytes, initMs,
+                reportErrorType));
+        return new InvokeResult(payload, functionError, log.text());
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.thaw.worker;
+
+import dev.thaw.worker.environment.EnvironmentPool;
+import dev.thaw.worker.limits.ConcurrencyLimiter;
+import dev.thaw.worker.logs.FunctionLogs;
+import dev.thaw.worker.sandbox.MemoryCgroups;
+import dev.thaw.worker.sandbox.SandboxLauncher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The worker: runs each invocation in a sandboxed JVM per environment (see {@link SandboxLauncher}), one
+ * invocation at a time per environment, within the concurrency limits, and logs like Lambda to
+ * {@code <dataDir>/logs/<function>.log}.
+ */
+public final class ProcessWorker implements Worker {
+
+    private final WorkerConfig config;
+    private final FunctionLogs logs;
+    private final ConcurrencyLimiter limiter;
+    private final Optional<MemoryCgroups> cgroups;
+    private final SandboxLauncher launcher;
+    private final EnvironmentPool pool;
+    private final Path environmentsDir;
+    private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
+
+    public ProcessWorker(WorkerConfig config) {
+        this.config = config;
+        this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
+        this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
+        this.environmentsDir = config.dataDir().resolve("environments");
+        this.cgroups = MemoryCgroups.create();
+        try {
+            SandboxLauncher.createMountPoints();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the sandbox mount points", e);
+        }
+        this.launcher = new SandboxLauncher(environmentsDir, config.runtimeJar(), cgroups);
+        this.pool = new EnvironmentPool(config.idleTimeout());
+        // Environments hold resources outside this JVM (processes, cgroups, directories): release them on exit.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public InvokeResult invoke(FunctionSpec spec, InvokeInput input) throws ThrottledException {
+        ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
+        try {
+            return new Invocation(spec, input, pool, launcher, logs, config.initTimeout().toNanos()).run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);
+        } finally {
+            limiter.release(permit);
+        }
+    }
+
+    @Override
+    public void setReservedConcurrency(String functionName, Integer reserved) {
+        limiter.setReserved(functionName, reserved);
+    }
+
+    @Override
+    public void discard(String functionName, String version) {
+        pool.discard(functionName, version);
+    }
+
+    @Override
+    public String readLog(String functionName) {
+        return logs.read(functionName);
+    }
+
+    /** Stops every environment (busy ones too) and removes their directories and cgroups. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs (or ran) anyway.
+        }
+        release();
+    }
+
+    private void release() {
+        pool.close();
+        cgroups.ifPresent(MemoryCgroups::remove);
+        try {
+            Files.deleteIfExists(environmentsDir);
+        } catch (DirectoryNotEmptyException e) {
+            // Another worker shares the data directory.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.thaw.worker.environment;
+
+import dev.thaw.runtime.channel.Frame;
+import dev.thaw.runtime.channel.FrameChannel;
+import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.worker.FunctionSpec;
+import dev.thaw.worker.logs.LogSink;
+import dev.thaw.worker.sandbox.Sandbox;
+import dev.thaw.worker.sandbox.SandboxLauncher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its stdin/stdout frame
+ * channel. Its output (LOG frames and the JVM's stderr) goes to whichever sink is current, so it lands in the
+ * invocation that is running, or in the function log between invocations.
+ */
+public final class Environment {
+
+    /** Prefix of FrameChannel's complaint about a frame above its size limit. */
+    private static final String OVERSIZED_FRAME = "bad frame length";
+
+    private final String id;
+    private final EnvironmentKey key;
+    private final LogSink idleSink;
+    private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+    private final Sandbox sandbox;
+    private final FrameChannel channel;
+    private volatile LogSink sink;
+    private volatile EnvironmentGoneException gone;
+    private volatile boolean retired;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private long idleSinceNanos;
+
+    private Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink, SandboxLauncher launcher,
+                        FunctionSpec spec, String initializationType) throws IOException {
+        this.id = id;
+        this.key = key;
+        this.idleSink = idleSink;
+        this.sink = firstSink;
+        this.sandbox = launcher.launch(spec, id, initializationType, line -> sink.output(line + "\n"));
+        this.channel = new FrameChannel(sandbox.stdout(), sandbox.stdin());
+        Thread.ofPlatform().daemon().name("environment-" + id).start(this::readFrames);
+    }
+
+    /**
+     * Starts an environment; its init output goes to {@code initSink}, its output between invocations to
+     * {@code idleSink}. It is busy until {@link #markIdle()}.
+     */
+    public static Environment launch(SandboxLauncher launcher, FunctionSpec spec, String id,
+                                     String initializationType, LogSink initSink, LogSink idleSink)
+            throws IOException {
+        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink, launcher, spec, initializationType);
+    }
+
+    private void readFrames() {
+        try {
+            Frame frame;
+            while ((frame = channel.read()) != null) {
+                if (frame.type() == Frame.Type.LOG) {
+                    sink.output(new String(frame.payload(), StandardCharsets.UTF_8));
+                } else {
+                    replies.add(frame);
+                }
+            }
+            replies.add(new EnvironmentGoneException("runtime closed the control channel", false, false));
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            replies.add(new EnvironmentGoneException("control channel failed: " + message, true,
+                    message.startsWith(OVERSIZED_FRAME)));
+        }
+    }
+
+    /** The next reply frame, or null when {@code deadlineNanos} ({@link System#nanoTime()}) passes first. */
+    public Frame next(long deadlineNanos) throws EnvironmentGoneException, InterruptedException {
+        if (gone != null) {
+            throw gone;
+        }
+        Object reply = replies.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (reply instanceof EnvironmentGoneException e) {
+            gone = e;
+            throw e;
+        }
+        return (Frame) reply;
+    }
+
+    public void send(InvokeMessage message) throws EnvironmentGoneException {
+        try {
+            channel.write(new Frame(Frame.Type.INVOKE, message.encode()));
+        } catch (IOException e) {
+            throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(), false, false);
+        }
+    }
+
+    public void markBusy(LogSink invocationSink) {
+        sink = invocationSink;
+    }
+
+    /** Output from now on (background threads of the function) goes to the function log. */
+    public synchronized void markIdle() {
+        sink = idleSink;
+        idleSinceNanos = System.nanoTime();
+    }
+
+    synchronized long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    /** Whether it can serve another invocation: alive, channel intact, not retired. */
+    public boolean usable() {
+        return !retired && !stopped.get() && gone == null && replies.isEmpty() && sandbox.isAlive();
+    }
+
+    /** Marks it for stopping instead of reuse when its invocation ends. */
+    void retire() {
+        retired = true;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public EnvironmentKey key() {
+        return key;
+    }
+
+    /** {@link System#nanoTime()} when the environment's process was spawned. */
+    public long spawnedAtNanos() {
+        return sandbox.spawnedAtNanos();
+    }
+
+    public long maxMemoryUsedBytes() {
+        return sandbox.maxMemoryUsedBytes();
+    }
+
+    /** Waits (bounded) for the exited runtime's process to end and says how it ended. */
+    public String awaitExit() throws InterruptedException {
+        return sandbox.awaitExit(2_000);
+    }
+
+    public boolean oomKilled() {
+        return sandbox.oomKilled();
+    }
+
+    /** Kills the environment and removes everything it had on the host; false if it was stopped before. */
+    boolean stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return false;
+        }
+        sandbox.close();
+        return true;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.thaw.worker.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The memory cgroup directory of one worker, below the worker's own cgroup, holding one child per environment.
+ * Uses cgroup v2 when the unified hierarchy has the memory controller, else the v1 memory hierarchy.
+ */
+public final class MemoryCgroups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryCgroups.class);
+    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+    private static final Path OWN_CGROUPS = Path.of("/proc/self/cgroup");
+    private static final String PREFIX = "thaw-worker-";
+    private static final Pattern WORKER_DIR = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-[0-9a-f]+");
+
+    private final MemoryCgroup.Version version;
+    private final Path workerDir;
+
+    private MemoryCgroups(MemoryCgroup.Version version, Path workerDir) {
+        this.version = version;
+        this.workerDir = workerDir;
+    }
+
+    /**
+     * Creates this worker's cgroup directory below the process's own memory cgroup; empty (after one warning) when
+     * no usable memory controller is available, in which case only -Xmx bounds memory. The directory is named after
+     * our pid, so that directories left by dead processes can be recognised and removed.
+     */
+    public static Optional<MemoryCgroups> create() {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        String name = PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+        try {
+            List<String> mounts = Files.readAllLines(MOUNTINFO);
+            List<String> own = Files.readAllLines(OWN_CGROUPS);
+            Optional<MemoryCgroups> cgroups = v2(mounts, own, name);
+            if (cgroups.isEmpty()) {
+                cgroups = v1(mounts, own, name);
+            }
+            if (cgroups.isEmpty()) {
+                LOG.warn("no memory cgroup controller available: MemorySize is enforced by -Xmx only");
+            }
+            return cgroups;
+        } catch (IOException e) {
+            LOG.warn("cannot use memory cgroups ({}): MemorySize is enforced by -Xmx only", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<MemoryCgroups> v2(List<String> mounts, List<String> own, String name) throws IOException {
+        Optional<Path> ownDir = ownDir(mounts, own, "cgroup2", null);
+        if (ownDir.isEmpty() || !controllers(ownDir.get()).contains("memory")) {
+            return Optional.empty();
+        }
+        removeAbandoned(ownDir.get());
+        // Children only get memory.* files when every ancestor delegates the controller to its subtree.
+        enableMemoryForChildren(ownDir.get());
+        Path workerDir = ownDir.get().resolve(name);
+        Files.createDirectories(workerDir);
+        enableMemoryForChildren(workerDir);
+        return Optional.of(new MemoryCgroups(MemoryCgroup.Version.V2, workerDir));
+    }
+
+    private static Optional<MemoryCgroups> v1(List<String> mounts, List<String> own, String name) throws IOException {
+        Optional<Path> ownDir = ownDir(mounts, own, "cgroup", "memory");
+        if (ownDir.isEmpty()) {
+            return Optional.empty();
+        }
+        removeAbandoned(ownDir.get());
+        Path workerDir = ownDir.get().resolve(name);
+        Files.createDirectories(workerDir);
+        return Optional.of(new MemoryCgroups(MemoryCgroup.Version.V1, workerDir));
+    }
+
+    /** Removes the (empty) cgroups of workers whose process died without closing them. */
+    private static void removeAbandoned(Path ownDir) throws IOException {
+        try (Stream<Path> children = Files.list(ownDir)) {
+            for (Path workerDir : children.toList()) {
+                Matcher name = WORKER_DIR.matcher(workerDir.getFileName().toString());
+                if (!name.matches() || ProcessHandle.of(Long.parseLong(name.group(1))).isPresent()) {
+                    continue;
+                }
+                try (Stream<Path> environments = Files.list(workerDir)) {
+                    for (Path environment : environments.filter(Files::isDirectory).toList()) {
+                        Files.delete(environment);
+                    }
+                    Files.delete(workerDir);
+                    LOG.info("removed memory cgroup {} of a worker that is gone", workerDir);
+                } catch (IOException e) {
+                    LOG.warn("cannot remove abandoned memory cgroup {}: {}", workerDir, e.toString());
+                }
+            }
+        }
+    }
+
+    /** This process's cgroup directory in the hierarchy mounted with {@code fsType} (v1: carrying {@code controller}). */
+    private static Optional<Path> ownDir(List<String> mounts, List<String> own, String fsType, String controller) {
+        for (String mount : mounts) {
+            // mountinfo: id parent dev root mountpoint options [optional...] - fstype source superoptions
+            String[] fields = mount.split(" ");
+            int dash = Arrays.asList(fields).indexOf("-");
+            if (dash < 0 || dash + 3 >= fields.length || !fields[dash + 1].equals(fsType)) {
+                continue;
+            }
+            if (controller != null && !Arrays.asList(fields[dash + 3].split(",")).contains(controller)) {
+                continue;
+            }
+            Optional<String> ownPath = ownPath(own, controller);
+            if (ownPath.isEmpty()) {
+                continue;
+            }
+            String root = fields[3];
+            String path = ownPath.get();
+            if (!path.startsWith(root)) {
+                continue;
+            }
+            Path dir = Path.of(fields[4], path.substring(root.length()).replaceFirst("^/", ""));
+            if (Files.isDirectory(dir)) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Our path in the hierarchy: the v2 line is "0::path", a v1 line "n:controllers:path". */
+    private static Optional<String> ownPath(List<String> own, String controller) {
+        for (String line : own) {
+            String[] parts = line.split(":", 3);
+            if (parts.length < 3) {
+                continue;
+            }
+            boolean matches = controller == null
+                    ? parts[0].equals("0") && parts[1].isEmpty()
+                    : Arrays.asList(parts[1].split(",")).contains(controller);
+            if (matches) {
+                return Optional.of(parts[2]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String controllers(Path dir) throws IOException {
+        Path file = dir.resolve("cgroup.controllers");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    private static void enableMemoryForChildren(Path dir) throws IOException {
+        Path control = dir.resolve("cgroup.subtree_control");
+        if (!Files.readString(control).contains("memory")) {
+            Files.writeString(control, "+memory");
+        }
+    }
+
+    /** Creates the cgroup of one environment, limited to {@code memoryMb} MiB (no swap). */
+    public MemoryCgroup createFor(String environmentId, int memoryMb) throws IOException {
+        Path dir = workerDir.resolve(environmentId);
+        Files.createDirectory(dir);
+        MemoryCgroup cgroup = new MemoryCgroup(version, dir);
+        try {
+            cgroup.limit(memoryMb * 1024L * 1024L);
+        } catch (IOException | RuntimeException e) {
+            cgroup.remove();
+            throw e;
+        }
+        return cgroup;
+    }
+
+    /** Removes the worker's directory; its environments' cgroups must have been removed before. */
+    public void remove() {
+        try {
+            Files.deleteIfExists(workerDir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove memory cgroup {}: {}", workerDir, e.toString());
+        }
+    }
+}

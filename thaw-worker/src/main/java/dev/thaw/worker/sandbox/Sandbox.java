@@ -1,0 +1,191 @@
+package dev.thaw.worker.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One running sandbox: the unshare wrapper process (our child), the JVM it forked (PID 1 of the sandbox's PID
+ * namespace), the environment's directory with its private /tmp, and its memory cgroup.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** What unshare prints when its child died of SIGKILL, which it cannot re-raise on itself. */
+    private static final String WRAPPER_CHILD_KILLED = "unshare: sigprocmask unblock failed";
+    private static final long STOP_PATIENCE_MS = 5_000;
+
+    private final String id;
+    private final Process wrapper;
+    private final Path dir;
+    private final Optional<MemoryCgroup> cgroup;
+    private final long spawnedAtNanos;
+    private final Thread stderrReader;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean childKilled;
+    private volatile long javaPid = -1;
+    private volatile long lastHighWaterMark;
+
+    Sandbox(String id, Process wrapper, Path dir, Optional<MemoryCgroup> cgroup, long spawnedAtNanos,
+            Consumer<String> stderrLines) {
+        this.id = id;
+        this.wrapper = wrapper;
+        this.dir = dir;
+        this.cgroup = cgroup;
+        this.spawnedAtNanos = spawnedAtNanos;
+        this.stderrReader = Thread.ofPlatform().daemon().name("sandbox-stderr-" + id)
+                .start(() -> readStderr(wrapper.getErrorStream(), stderrLines));
+    }
+
+    private void readStderr(InputStream stderr, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith(WRAPPER_CHILD_KILLED)) {
+                    childKilled = true;
+                } else {
+                    lines.accept(line);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("stderr of environment {} closed: {}", id, e.toString());
+        }
+    }
+
+    /** The control channel's runtime-to-worker end. */
+    public InputStream stdout() {
+        return wrapper.getInputStream();
+    }
+
+    /** The control channel's worker-to-runtime end. */
+    public OutputStream stdin() {
+        return wrapper.getOutputStream();
+    }
+
+    /** {@link System#nanoTime()} at spawn. */
+    public long spawnedAtNanos() {
+        return spawnedAtNanos;
+    }
+
+    /** The host pid of the sandboxed JVM: the wrapper's only child. */
+    public OptionalLong javaPid() {
+        if (javaPid < 0) {
+            wrapper.toHandle().children().findFirst().ifPresent(child -> javaPid = child.pid());
+        }
+        return javaPid < 0 ? OptionalLong.empty() : OptionalLong.of(javaPid);
+    }
+
+    public boolean isAlive() {
+        return wrapper.isAlive();
+    }
+
+    /**
+     * Waits for the sandbox to end on its own (killing it if it does not within {@code patienceMs}) and says how it
+     * ended, Lambda style.
+     */
+    public String awaitExit(long patienceMs) throws InterruptedException {
+        if (!wrapper.waitFor(patienceMs, TimeUnit.MILLISECONDS)) {
+            kill();
+            return "signal: killed";
+        }
+        // unshare's last words about its child arrive on stderr just before it exits.
+        stderrReader.join(STOP_PATIENCE_MS);
+        return ExitStatus.describe(wrapper.exitValue(), childKilled);
+    }
+
+    /** Whether the kernel killed the sandbox for exceeding its memory limit. */
+    public boolean oomKilled() {
+        return cgroup.map(MemoryCgroup::oomKilled).orElse(false);
+    }
+
+    /**
+     * Peak resident memory of the JVM (its high-water mark). Once the JVM is gone: the last mark seen or the
+     * cgroup's peak, whichever is higher (the cgroup is not charged for shared pages such as the JDK's).
+     */
+    public long maxMemoryUsedBytes() {
+        OptionalLong pid = javaPid();
+        if (pid.isPresent()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        lastHighWaterMark = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                        return lastHighWaterMark;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // The JVM is gone.
+            }
+        }
+        long cgroupPeak = cgroup.map(c -> c.peakBytes().orElse(0)).orElse(0L);
+        return Math.max(lastHighWaterMark, cgroupPeak);
+    }
+
+    /** Kills the JVM (the wrapper then exits; killing it instead would orphan the JVM to the host's init). */
+    private void kill() throws InterruptedException {
+        OptionalLong pid = javaPid();
+        if (pid.isPresent()) {
+            ProcessHandle.of(pid.getAsLong()).ifPresent(ProcessHandle::destroyForcibly);
+        } else {
+            // Not forked yet (or already gone): nothing to orphan.
+            wrapper.destroyForcibly();
+        }
+        if (!wrapper.waitFor(STOP_PATIENCE_MS, TimeUnit.MILLISECONDS)) {
+            // unshare --kill-child takes the JVM (and with it the whole PID namespace) down too.
+            wrapper.destroyForcibly();
+            wrapper.waitFor(STOP_PATIENCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Kills everything in the sandbox and removes its cgroup and directory. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            wrapper.getOutputStream().close();
+        } catch (IOException e) {
+            LOG.debug("closing stdin of environment {}: {}", id, e.toString());
+        }
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            wrapper.destroyForcibly();
+        }
+        cgroup.ifPresent(MemoryCgroup::remove);
+        deleteTree(dir);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", root, e.toString());
+        }
+    }
+}
