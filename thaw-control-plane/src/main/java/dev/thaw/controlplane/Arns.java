@@ -1,0 +1,22 @@
+package dev.thaw.controlplane;
+
+/** Builds the ARNs of this server's region and account, and the not-found messages that quote them. */
+public record Arns(String region, String accountId) {
+
+    public String function(String name) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
+    }
+
+    /** The function ARN with {@code :qualifier} appended, or the unqualified ARN when qualifier is null. */
+    public String qualified(String name, String qualifier) {
+        return qualifier == null ? function(name) : function(name) + ":" + qualifier;
+    }
+
+    public LambdaException functionNotFound(String name, String qualifier) {
+        return LambdaException.notFound("Function not found: " + qualified(name, qualifier));
+    }
+
+    public LambdaException aliasNotFound(String name, String alias) {
+        return LambdaException.notFound("Alias not found: " + qualified(name, alias));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.thaw.controlplane;
+
+import dev.thaw.worker.FunctionSpec;
+import dev.thaw.worker.InvokeInput;
+import dev.thaw.worker.InvokeResult;
+import dev.thaw.worker.ThrottledException;
+import dev.thaw.worker.Worker;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/** Invoke: resolves the version, checks the request as Lambda does and runs it (now, in the background, or not). */
+public final class InvocationService {
+
+    private static final int LOG_TAIL_BYTES = 4096;
+
+    private final VersionResolver resolver;
+    private final RuntimeCatalog runtimes;
+    private final PackageStore packages;
+    private final Worker worker;
+    private final AsyncInvoker async;
+    private final Arns arns;
+
+    InvocationService(VersionResolver resolver, RuntimeCatalog runtimes, PackageStore packages, Worker worker,
+                      AsyncInvoker async, Arns arns) {
+        this.resolver = resolver;
+        this.runtimes = runtimes;
+        this.packages = packages;
+        this.worker = worker;
+        this.async = async;
+        this.arns = arns;
+    }
+
+    public InvokeResponse invoke(InvokeRequest request, String requestId) {
+        String type = Objects.requireNonNullElse(request.invocationType(), "RequestResponse");
+        String logType = Objects.requireNonNullElse(request.logType(), "None");
+        checkEnum("invocationType", type, "Event", "RequestResponse", "DryRun");
+        checkEnum("logType", logType, "None", "Tail");
+        InvocationLimits.checkPayloadSize(request.payload().length, type.equals("Event"));
+        InvocationLimits.checkPayloadJson(request.payload());
+        String clientContext = InvocationLimits.decodeClientContext(request.clientContext());
+        FunctionConfig config = resolver.forInvocation(request.function());
+        FunctionSpec spec = spec(config);
+        InvokeInput input = new InvokeInput(requestId,
+                arns.qualified(request.function().name(), request.function().qualifier()), request.payload(),
+                clientContext);
+        return switch (type) {
+            case "DryRun" -> new InvokeResponse(204, null, null, null, new byte[0]);
+            case "Event" -> {
+                async.submit(spec, input);
+                yield new InvokeResponse(202, null, null, null, new byte[0]);
+            }
+            default -> invokeNow(spec, input, logType.equals("Tail"));
+        };
+    }
+
+    private InvokeResponse invokeNow(FunctionSpec spec, InvokeInput input, boolean tail) {
+        try {
+            InvokeResult result = worker.invoke(spec, input);
+            return new InvokeResponse(200, spec.version(), result.functionError(),
+                    tail ? logTail(result.log()) : null, result.payload());
+        } catch (ThrottledException e) {
+            throw LambdaException.throttled(e.reason(), e.getMessage(), 1);
+        }
+    }
+
+    private FunctionSpec spec(FunctionConfig config) {
+        Path javaHome;
+        try {
+            javaHome = runtimes.javaHome(config.runtime());
+        } catch (LambdaException e) {
+            throw LambdaException.invalidRuntime(e.getMessage());
+        }
+        return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
+                arns.function(config.functionName()), config.handler(), javaHome,
+                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(), config.environment(),
+                arns.region());
+    }
+
+    private static String logTail(String log) {
+        byte[] bytes = log == null ? new byte[0] : log.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = Arrays.copyOfRange(bytes, Math.max(0, bytes.length - LOG_TAIL_BYTES), bytes.length);
+        return Base64.getEncoder().encodeToString(tail);
+    }
+
+    private static void checkEnum(String member, String value, String... allowed) {
+        if (!Arrays.asList(allowed).contains(value)) {
+            throw LambdaException.validation("Value '" + value + "' at '" + member + "' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+        }
+    }
+}

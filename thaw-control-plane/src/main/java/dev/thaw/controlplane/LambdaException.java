@@ -1,0 +1,91 @@
+package dev.thaw.controlplane;
+
+import java.util.Map;
+
+/**
+ * An error answered to the client in Lambda's shape: the error type (the {@code x-amzn-ErrorType} header), the HTTP
+ * status, the message and any extra body members or headers the model defines for that type.
+ */
+public final class LambdaException extends RuntimeException {
+
+    private final String type;
+    private final int status;
+    private final Map<String, String> extraFields;
+    private final Map<String, String> extraHeaders;
+
+    public LambdaException(String type, int status, String message, Map<String, String> extraFields,
+                           Map<String, String> extraHeaders) {
+        super(message);
+        this.type = type;
+        this.status = status;
+        this.extraFields = Map.copyOf(extraFields);
+        this.extraHeaders = Map.copyOf(extraHeaders);
+    }
+
+    private LambdaException(String type, int status, String message) {
+        this(type, status, message, Map.of(), Map.of());
+    }
+
+    public static LambdaException notFound(String message) {
+        return new LambdaException("ResourceNotFoundException", 404, message);
+    }
+
+    public static LambdaException conflict(String message) {
+        return new LambdaException("ResourceConflictException", 409, message);
+    }
+
+    public static LambdaException invalidParameter(String message) {
+        return new LambdaException("InvalidParameterValueException", 400, message);
+    }
+
+    /** A request member breaks a constraint of the service model (length, range, pattern, required). */
+    public static LambdaException validation(String message) {
+        return new LambdaException("ValidationException", 400, "1 validation error detected: " + message);
+    }
+
+    public static LambdaException tooLarge(String message) {
+        return new LambdaException("RequestEntityTooLargeException", 413, message);
+    }
+
+    public static LambdaException preconditionFailed(String message) {
+        return new LambdaException("PreconditionFailedException", 412, message);
+    }
+
+    public static LambdaException invalidRequestContent(String message) {
+        return new LambdaException("InvalidRequestContentException", 400, message);
+    }
+
+    public static LambdaException invalidRuntime(String message) {
+        return new LambdaException("InvalidRuntimeException", 502, message);
+    }
+
+    public static LambdaException service(String message) {
+        return new LambdaException("ServiceException", 500, message);
+    }
+
+    public static LambdaException throttled(String reason, String message, int retryAfterSeconds) {
+        return new LambdaException("TooManyRequestsException", 429, message, Map.of("Reason", reason),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Lambda reports its own failures as "Service" and everything caused by the request as "User". */
+    public String faultKind() {
+        return status >= 500 ? "Service" : "User";
+    }
+
+    public Map<String, String> extraFields() {
+        return extraFields;
+    }
+
+    public Map<String, String> extraHeaders() {
+        return extraHeaders;
+    }
+}

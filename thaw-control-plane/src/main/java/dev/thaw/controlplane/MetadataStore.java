@@ -1,0 +1,256 @@
+package dev.thaw.controlplane;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Functions, versions, aliases, tags and reserved concurrency in an embedded H2 database. Version and alias
+ * configurations are stored as JSON documents keyed by function and version/alias name, so adding a configuration
+ * member needs no schema change. Callers serialise mutations (see {@link MutationLock}); each method that writes more
+ * than one row does so in one transaction.
+ */
+public final class MetadataStore implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS functions (
+              name VARCHAR(64) PRIMARY KEY,
+              last_version INT NOT NULL,
+              reserved_concurrency INT,
+              tags CLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS versions (
+              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              version VARCHAR(16) NOT NULL,
+              version_order INT NOT NULL,
+              config CLOB NOT NULL,
+              PRIMARY KEY (function_name, version));
+            CREATE TABLE IF NOT EXISTS aliases (
+              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              name VARCHAR(128) NOT NULL,
+              config CLOB NOT NULL,
+              PRIMARY KEY (function_name, name));
+            """;
+
+    private final JdbcConnectionPool pool;
+    // Only record components are stored: helpers such as FunctionConfig.isLatest() are not data.
+    private final ObjectMapper json = new ObjectMapper()
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private MetadataStore(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating when absent) the database in {@code directory}. */
+    public static MetadataStore open(Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("thaw") + ";DB_CLOSE_ON_EXIT=FALSE";
+        MetadataStore store = new MetadataStore(JdbcConnectionPool.create(url, "thaw", ""));
+        store.update(SCHEMA);
+        return store;
+    }
+
+    public Optional<FunctionRecord> function(String name) {
+        return query("SELECT name, last_version, reserved_concurrency, tags FROM functions WHERE name = ?",
+                this::functionRecord, name).stream().findFirst();
+    }
+
+    public List<FunctionRecord> functions() {
+        return query("SELECT name, last_version, reserved_concurrency, tags FROM functions ORDER BY name",
+                this::functionRecord);
+    }
+
+    /** Inserts a new function with its $LATEST configuration. */
+    public void createFunction(FunctionRecord function, FunctionConfig latest) {
+        transaction(connection -> {
+            execute(connection, "INSERT INTO functions (name, last_version, reserved_concurrency, tags) "
+                            + "VALUES (?, ?, ?, ?)", function.name(), function.lastVersion(),
+                    function.reservedConcurrency(), toJson(function.tags()));
+            putVersion(connection, latest);
+        });
+    }
+
+    public void updateFunction(FunctionRecord function) {
+        update("UPDATE functions SET last_version = ?, reserved_concurrency = ?, tags = ? WHERE name = ?",
+                function.lastVersion(), function.reservedConcurrency(), toJson(function.tags()), function.name());
+    }
+
+    public void deleteFunction(String name) {
+        update("DELETE FROM functions WHERE name = ?", name);
+    }
+
+    public Optional<FunctionConfig> version(String functionName, String version) {
+        return query("SELECT config FROM versions WHERE function_name = ? AND version = ?",
+                rs -> fromJson(rs.getString(1), FunctionConfig.class), functionName, version).stream().findFirst();
+    }
+
+    /** $LATEST first, then published versions in ascending order. */
+    public List<FunctionConfig> versions(String functionName) {
+        return query("SELECT config FROM versions WHERE function_name = ? ORDER BY version_order",
+                rs -> fromJson(rs.getString(1), FunctionConfig.class), functionName);
+    }
+
+    /** Every function's $LATEST, or every version of every function, ordered by function name. */
+    public List<FunctionConfig> allVersions(boolean publishedToo) {
+        return query("SELECT config FROM versions" + (publishedToo ? "" : " WHERE version = '$LATEST'")
+                        + " ORDER BY function_name, version_order",
+                rs -> fromJson(rs.getString(1), FunctionConfig.class));
+    }
+
+    public void putVersion(FunctionConfig config) {
+        transaction(connection -> putVersion(connection, config));
+    }
+
+    /** Stores a new published version and advances the function's version counter in one step. */
+    public void publish(FunctionRecord function, FunctionConfig version) {
+        transaction(connection -> {
+            execute(connection, "UPDATE functions SET last_version = ? WHERE name = ?", function.lastVersion(),
+                    function.name());
+            putVersion(connection, version);
+        });
+    }
+
+    public void deleteVersion(String functionName, String version) {
+        update("DELETE FROM versions WHERE function_name = ? AND version = ?", functionName, version);
+    }
+
+    public Optional<AliasConfig> alias(String functionName, String name) {
+        return query("SELECT config FROM aliases WHERE function_name = ? AND name = ?",
+                rs -> fromJson(rs.getString(1), AliasConfig.class), functionName, name).stream().findFirst();
+    }
+
+    public List<AliasConfig> aliases(String functionName) {
+        return query("SELECT config FROM aliases WHERE function_name = ? ORDER BY name",
+                rs -> fromJson(rs.getString(1), AliasConfig.class), functionName);
+    }
+
+    public void putAlias(AliasConfig alias) {
+        update("MERGE INTO aliases (function_name, name, config) KEY (function_name, name) VALUES (?, ?, ?)",
+                alias.functionName(), alias.name(), toJson(alias));
+    }
+
+    public void deleteAlias(String functionName, String name) {
+        update("DELETE FROM aliases WHERE function_name = ? AND name = ?", functionName, name);
+    }
+
+    @Override
+    public void close() {
+        // SHUTDOWN closes the database under its own connection, so it runs outside any transaction.
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the metadata database", e);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private void putVersion(Connection connection, FunctionConfig config) throws SQLException {
+        int order = config.isLatest() ? 0 : Integer.parseInt(config.version());
+        execute(connection, "MERGE INTO versions (function_name, version, version_order, config) "
+                        + "KEY (function_name, version) VALUES (?, ?, ?, ?)", config.functionName(), config.version(),
+                order, toJson(config));
+    }
+
+    private FunctionRecord functionRecord(ResultSet rs) throws SQLException {
+        int reserved = rs.getInt(3);
+        Integer reservedConcurrency = rs.wasNull() ? null : reserved;
+        Map<String, String> tags = fromJson(rs.getString(4), new TypeReference<HashMap<String, String>>() { });
+        return new FunctionRecord(rs.getString(1), rs.getInt(2), reservedConcurrency, tags);
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rs = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("metadata query failed: " + sql, e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        transaction(connection -> execute(connection, sql, parameters));
+    }
+
+    private void transaction(SqlWork work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("metadata update failed", e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T fromJson(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt metadata document: " + text, e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt metadata document: " + text, e);
+        }
+    }
+}
