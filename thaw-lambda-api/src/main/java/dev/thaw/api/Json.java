@@ -1,0 +1,45 @@
+package dev.thaw.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.thaw.controlplane.LambdaException;
+
+import java.io.IOException;
+
+/**
+ * The Lambda wire format: members in upper camel case (record component {@code functionName} is
+ * {@code FunctionName}), null members omitted, members this server does not know ignored.
+ */
+final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Json() {
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a request body; an empty body is an empty object, malformed JSON is InvalidRequestContentException. */
+    static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, type);
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw LambdaException.invalidRequestContent("Could not parse request body into json: " + detail);
+        }
+    }
+}

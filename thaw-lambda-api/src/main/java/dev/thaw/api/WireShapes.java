@@ -1,0 +1,111 @@
+package dev.thaw.api;
+
+import dev.thaw.controlplane.AccountSettings;
+import dev.thaw.controlplane.AliasConfig;
+import dev.thaw.controlplane.Arns;
+import dev.thaw.controlplane.FunctionConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/** The response shapes of the service model, and how the control plane's records fill them. */
+final class WireShapes {
+
+    private WireShapes() {
+    }
+
+    record Environment(Map<String, String> variables) {
+    }
+
+    record TracingConfig(String mode) {
+    }
+
+    record EphemeralStorage(int size) {
+    }
+
+    record SnapStart(String applyOn, String optimizationStatus) {
+    }
+
+    record LoggingConfig(String logFormat, String logGroup) {
+    }
+
+    record FunctionConfiguration(String functionName, String functionArn, String runtime, String role, String handler,
+                                 long codeSize, String description, int timeout, int memorySize, String lastModified,
+                                 String codeSha256, String version, Environment environment,
+                                 TracingConfig tracingConfig, String revisionId, String state,
+                                 String lastUpdateStatus, String packageType, List<String> architectures,
+                                 EphemeralStorage ephemeralStorage, SnapStart snapStart,
+                                 LoggingConfig loggingConfig) {
+    }
+
+    record FunctionCodeLocation(String repositoryType, String location) {
+    }
+
+    record Concurrency(Integer reservedConcurrentExecutions) {
+    }
+
+    record GetFunctionResponse(FunctionConfiguration configuration, FunctionCodeLocation code,
+                               Map<String, String> tags, Concurrency concurrency) {
+    }
+
+    record ListFunctionsResponse(String nextMarker, List<FunctionConfiguration> functions) {
+    }
+
+    record ListVersionsByFunctionResponse(String nextMarker, List<FunctionConfiguration> versions) {
+    }
+
+    record RoutingConfig(Map<String, Double> additionalVersionWeights) {
+    }
+
+    record AliasConfiguration(String aliasArn, String name, String functionVersion, String description,
+                              RoutingConfig routingConfig, String revisionId) {
+    }
+
+    record ListAliasesResponse(String nextMarker, List<AliasConfiguration> aliases) {
+    }
+
+    record ListTagsResponse(Map<String, String> tags) {
+    }
+
+    record AccountLimit(long totalCodeSize, long codeSizeUnzipped, long codeSizeZipped, int concurrentExecutions,
+                        int unreservedConcurrentExecutions) {
+    }
+
+    record AccountUsage(long totalCodeSize, long functionCount) {
+    }
+
+    record GetAccountSettingsResponse(AccountLimit accountLimit, AccountUsage accountUsage) {
+    }
+
+    /**
+     * A version's configuration. SnapStart is accepted and stored, but snapshots are not taken yet, so
+     * OptimizationStatus is "Off" everywhere.
+     */
+    static FunctionConfiguration configuration(FunctionConfig config, Arns arns) {
+        String arn = config.isLatest() ? arns.function(config.functionName())
+                : arns.qualified(config.functionName(), config.version());
+        return new FunctionConfiguration(config.functionName(), arn, config.runtime(), config.role(), config.handler(),
+                config.codeSize(), config.description(), config.timeout(), config.memorySize(), config.lastModified(),
+                config.codeSha256(), config.version(),
+                config.environment().isEmpty() ? null : new Environment(config.environment()),
+                new TracingConfig("PassThrough"), config.revisionId(), "Active", "Successful", "Zip",
+                List.of("x86_64"), new EphemeralStorage(512), new SnapStart(config.snapStartApplyOn(), "Off"),
+                new LoggingConfig("Text", "/aws/lambda/" + config.functionName()));
+    }
+
+    static AliasConfiguration alias(AliasConfig alias, Arns arns) {
+        return new AliasConfiguration(arns.qualified(alias.functionName(), alias.name()), alias.name(),
+                alias.functionVersion(), alias.description(),
+                alias.additionalVersionWeights().isEmpty() ? null
+                        : new RoutingConfig(alias.additionalVersionWeights()),
+                alias.revisionId());
+    }
+
+    static GetAccountSettingsResponse accountSettings(AccountSettings settings) {
+        return new GetAccountSettingsResponse(
+                new AccountLimit(AccountSettings.TOTAL_CODE_SIZE, AccountSettings.CODE_SIZE_UNZIPPED,
+                        AccountSettings.CODE_SIZE_ZIPPED, settings.concurrentExecutions(),
+                        settings.unreservedConcurrentExecutions()),
+                new AccountUsage(settings.totalCodeSize(), settings.functionCount()));
+    }
+}
