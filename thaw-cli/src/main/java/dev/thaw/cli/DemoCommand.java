@@ -1,0 +1,106 @@
+package dev.thaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts a server on a scratch data directory, deploys the bundled example function through the Lambda API
+ * (the same requests the AWS CLI sends) and invokes it cold and warm, printing responses and REPORT lines.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a server, deploy the example function, invoke it and print the REPORT lines.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String FUNCTION = "hello";
+
+    @Option(names = "--function-package", description = "Deployment package to deploy (default: the bundled example).")
+    Path functionPackage;
+
+    @Option(names = "--invocations", defaultValue = "3", description = "How many times to invoke (the first is cold).")
+    int invocations;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public Integer call() throws Exception {
+        Path zip = functionPackage != null ? functionPackage : bundledExample();
+        Path dataDir = Files.createTempDirectory("thaw-demo");
+        try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0))) {
+            URI functions = server.endpoint().resolve("/2015-03-31/functions");
+            System.out.printf("Thaw server listening on %s (data in %s)%n", server.endpoint(), dataDir);
+
+            System.out.printf("%n$ aws lambda create-function --function-name %s --runtime java21 --handler example.Hello::handleRequest"
+                    + " --zip-file fileb://%s --role arn:aws:iam::000000000000:role/lambda-ex --endpoint-url %s%n",
+                    FUNCTION, zip, server.endpoint());
+            JsonNode created = send(HttpRequest.newBuilder(functions).POST(jsonBody(Map.of(
+                    "FunctionName", FUNCTION,
+                    "Runtime", "java21",
+                    "Handler", "example.Hello::handleRequest",
+                    "Role", "arn:aws:iam::000000000000:role/lambda-ex",
+                    "Code", Map.of("ZipFile", Base64.getEncoder().encodeToString(Files.readAllBytes(zip)))))));
+            System.out.printf("created %s (State %s, CodeSize %s)%n", created.path("FunctionArn").asText(),
+                    created.path("State").asText(), created.path("CodeSize").asText());
+
+            for (int i = 1; i <= invocations; i++) {
+                String payload = "{\"name\":\"Bob\"}";
+                System.out.printf("%n$ aws lambda invoke --function-name %s --payload '%s' --log-type Tail out.json   # %s%n",
+                        FUNCTION, payload, i == 1 ? "cold start" : "warm");
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                functions.resolve("functions/" + FUNCTION + "/invocations"))
+                        .header("X-Amz-Log-Type", "Tail")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                System.out.println("response: " + response.body());
+                String log = response.headers().firstValue("X-Amz-Log-Result")
+                        .map(b64 -> new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8)).orElse("");
+                log.lines().filter(line -> line.startsWith("REPORT")).forEach(System.out::println);
+            }
+            return 0;
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static Path bundledExample() {
+        Path jar = Path.of(System.getProperty("thaw.home", "."), "thaw-examples", "target", "thaw-examples-function.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("example function not built: " + jar + " (run ./thaw demo from the project root)");
+        }
+        return jar;
+    }
+
+    private HttpRequest.BodyPublisher jsonBody(Object body) throws IOException {
+        return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

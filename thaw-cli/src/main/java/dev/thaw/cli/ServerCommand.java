@@ -1,0 +1,48 @@
+package dev.thaw.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code thaw server}: runs a server until SIGINT or SIGTERM, then closes it cleanly. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the Thaw server.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "API port (default: ${DEFAULT-VALUE}).", defaultValue = "9400")
+    int port;
+
+    @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}).",
+            defaultValue = "127.0.0.1")
+    String bindAddress;
+
+    @Option(names = "--data-dir", description = "Data directory (default: ~/.thaw).")
+    Path dataDir;
+
+    @Option(names = "--concurrency", description = "Most invocations running at once (default: ${DEFAULT-VALUE}).",
+            defaultValue = "32")
+    int concurrency;
+
+    @Option(names = "--idle-timeout", description = "Seconds before an idle environment stops (default: 600).")
+    Long idleTimeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
+                .withPort(port).withBindAddress(bindAddress).withConcurrencyLimit(concurrency);
+        if (idleTimeoutSeconds != null) {
+            options = options.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        }
+        ThawServer server = ThawServer.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "thaw-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.thaw.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a Thaw server runs.
+ *
+ * @param bindAddress      the address the API listens on
+ * @param port             the API port; 0 picks a free one
+ * @param dataDir          metadata, packages, code, logs and environments live here
+ * @param concurrencyLimit the most invocations running at once
+ * @param idleTimeout      idle execution environments are stopped after this long
+ * @param initTimeout      the limit for a function's init phase
+ * @param region           the region in ARNs and AWS_REGION
+ * @param accountId        the account id in ARNs
+ */
+public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
+                            Duration initTimeout, String region, String accountId) {
+
+    public static ServerOptions defaults(Path dataDir) {
+        return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
+                "us-east-1", "000000000000");
+    }
+
+    public ServerOptions withBindAddress(String value) {
+        return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId);
+    }
+
+    public ServerOptions withPort(int value) {
+        return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId);
+    }
+
+    public ServerOptions withDataDir(Path value) {
+        return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId);
+    }
+
+    public ServerOptions withConcurrencyLimit(int value) {
+        return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId);
+    }
+
+    public ServerOptions withIdleTimeout(Duration value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId);
+    }
+
+    public ServerOptions withInitTimeout(Duration value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId);
+    }
+
+    public ServerOptions withRegion(String value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
+                accountId);
+    }
+
+    public ServerOptions withAccountId(String value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                value);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.thaw.cli;
+
+import dev.thaw.api.LambdaApiServer;
+import dev.thaw.controlplane.ControlPlane;
+import dev.thaw.controlplane.ControlPlaneConfig;
+import dev.thaw.worker.ProcessWorker;
+import dev.thaw.worker.RuntimeJar;
+import dev.thaw.worker.Worker;
+import dev.thaw.worker.WorkerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One Thaw server in this process: worker, control plane and Lambda API, started and stopped together. */
+public final class ThawServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThawServer.class);
+
+    private final Worker worker;
+    private final ControlPlane controlPlane;
+    private final LambdaApiServer api;
+    private final URI endpoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ThawServer(Worker worker, ControlPlane controlPlane, LambdaApiServer api, URI endpoint) {
+        this.worker = worker;
+        this.controlPlane = controlPlane;
+        this.api = api;
+        this.endpoint = endpoint;
+    }
+
+    public static ThawServer start(ServerOptions requested) throws IOException {
+        // Environments run in other directories, so every path handed down must be absolute.
+        ServerOptions options = requested.withDataDir(requested.dataDir().toAbsolutePath());
+        Worker worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
+                options.concurrencyLimit(), options.idleTimeout(), options.initTimeout()));
+        ControlPlane controlPlane = null;
+        try {
+            controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
+                    options.accountId(), options.concurrencyLimit()), worker);
+            LambdaApiServer api = LambdaApiServer.start(options.bindAddress(), options.port(), controlPlane);
+            URI endpoint = endpoint(options.bindAddress(), api.port());
+            LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());
+            return new ThawServer(worker, controlPlane, api, endpoint);
+        } catch (IOException | RuntimeException e) {
+            if (controlPlane != null) {
+                controlPlane.close();
+            }
+            worker.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    /** The URL clients use: a wildcard bind address is reached through the loopback address. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops accepting requests, then the async queue and the metadata store, then every environment. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        api.close();
+        controlPlane.close();
+        worker.close();
+        LOG.info("Thaw stopped ({})", endpoint);
+    }
+
+    private static URI endpoint(String bindAddress, int port) throws IOException {
+        InetAddress address = InetAddress.getByName(bindAddress);
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    }
+}
