@@ -1,0 +1,108 @@
+package dev.thaw.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * Runs the real AWS CLI v2 against a Thaw endpoint with throw-away credentials and no user configuration.
+ * The binary defaults to Debian's awscli v2 and is named absolutely because a v1 {@code aws} may come first
+ * on PATH; {@code -Dthaw.aws.cli=...} points elsewhere.
+ */
+final class AwsCli {
+
+    static final Path BINARY = Path.of(System.getProperty("thaw.aws.cli", "/usr/bin/aws"));
+
+    /** The waiters poll for minutes before giving up; anything slower than this is a hang. */
+    private static final long TIMEOUT_MINUTES = 6;
+
+    private final URI endpoint;
+    private final Path workDir;
+
+    /** @param workDir holds the CLI's output files; also its (empty) config location */
+    AwsCli(URI endpoint, Path workDir) {
+        this.endpoint = endpoint;
+        this.workDir = workDir;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** One finished CLI run. */
+    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+
+        JsonNode json() {
+            return Json.parse(stdout);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command) + " -> exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+
+    /** Runs {@code aws lambda <args>} and asserts that it succeeded. */
+    Result succeed(String... args) {
+        Result result = lambda(args);
+        Assertions.assertEquals(0, result.exitCode(), result::toString);
+        return result;
+    }
+
+    /**
+     * Runs {@code aws lambda <args>} and asserts that it failed the way the CLI reports a service error: exit
+     * status 254 and the error code on stderr.
+     */
+    Result failWith(String errorCode, String... args) {
+        Result result = lambda(args);
+        Assertions.assertEquals(254, result.exitCode(), result::toString);
+        Assertions.assertTrue(result.stderr().contains("(" + errorCode + ")"), result::toString);
+        return result;
+    }
+
+    /** Runs {@code aws lambda <args>}, e.g. {@code lambda("get-function", "--function-name", "f")}. */
+    Result lambda(String... args) {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "lambda"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_DEFAULT_REGION", ThawServerExtension.REGION);
+        env.put("AWS_PAGER", "");
+        // One attempt: the CLI's retries would turn a throttle or a 5xx into a slow, late success.
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_CONFIG_FILE", workDir.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-credentials").toString());
+        try {
+            Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+            Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
+            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            try {
+                if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("aws did not finish in " + TIMEOUT_MINUTES + " min: " + command);
+                }
+            } finally {
+                process.destroyForcibly();
+            }
+            return new Result(command, process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+}

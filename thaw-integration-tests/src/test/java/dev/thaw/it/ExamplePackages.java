@@ -1,0 +1,71 @@
+package dev.thaw.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import software.amazon.awssdk.core.SdkBytes;
+
+/** The thaw-examples deployment packages, as built by that module, in both Lambda layouts. */
+final class ExamplePackages {
+
+    private ExamplePackages() {
+    }
+
+    /** The shaded jar: classes and dependencies merged at the root. */
+    static Path jarPath() {
+        return path("thaw.examples.jar", "../thaw-examples/target/thaw-examples-function.jar");
+    }
+
+    /** The zip: classes at the root, dependency jars under lib/. */
+    static Path zipPath() {
+        return path("thaw.examples.zip", "../thaw-examples/target/thaw-examples-function.zip");
+    }
+
+    static SdkBytes jar() {
+        return read(jarPath());
+    }
+
+    static SdkBytes zip() {
+        return read(zipPath());
+    }
+
+    /**
+     * A package that passes for a zip (its end-of-archive record is intact, which is all the AWS CLI checks)
+     * but cannot be unpacked: the example jar with the signature of its first entry's header wiped.
+     */
+    static SdkBytes damagedZip() {
+        byte[] bytes = jar().asByteArray();
+        Arrays.fill(bytes, 0, 4, (byte) 0);
+        return SdkBytes.fromByteArray(bytes);
+    }
+
+    /** CodeSha256 as Lambda reports it: the base64 SHA-256 of the package. */
+    static String sha256(SdkBytes code) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(code.asByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path path(String property, String fallback) {
+        Path path = Path.of(System.getProperty(property, fallback));
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: build thaw-examples first");
+        }
+        return path;
+    }
+
+    private static SdkBytes read(Path path) {
+        try {
+            return SdkBytes.fromByteArray(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

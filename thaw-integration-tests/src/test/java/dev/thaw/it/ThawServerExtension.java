@@ -1,0 +1,137 @@
+package dev.thaw.it;
+
+import dev.thaw.cli.ServerOptions;
+import dev.thaw.cli.ThawServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+
+/**
+ * One Thaw server per test class, on a free port and a fresh data directory, with an SDK client pointed at
+ * it. Register as a static field with {@code @RegisterExtension}.
+ */
+final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    static final String RUNTIME = "java17";
+    static final String ROLE = "arn:aws:iam::000000000000:role/lambda-ex";
+    static final String ACCOUNT = "000000000000";
+    static final String REGION = "us-east-1";
+
+    /** In the build directory, so that whatever a killed run leaves behind goes with {@code mvn clean}. */
+    private static final Path DEFAULT_DATA_ROOT = Path.of(System.getProperty("thaw.it.data-root", "target/thaw-data"));
+
+    private final Path dataRoot;
+    private final UnaryOperator<ServerOptions> customizer;
+    private Path dataDir;
+    private ThawServer server;
+    private LambdaClient client;
+
+    ThawServerExtension() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param customizer adjusts the defaults (free port, fresh data directory) before the server starts */
+    ThawServerExtension(UnaryOperator<ServerOptions> customizer) {
+        this(DEFAULT_DATA_ROOT, customizer);
+    }
+
+    /** @param dataRoot where the server's fresh data directory is created */
+    ThawServerExtension(Path dataRoot, UnaryOperator<ServerOptions> customizer) {
+        this.dataRoot = dataRoot;
+        this.customizer = customizer;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory(Files.createDirectories(dataRoot), "thaw-it-");
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            stop();
+        } finally {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(ThawServerExtension::delete);
+            }
+        }
+    }
+
+    /** Stops the server and starts a new one on the same data directory, as an operator's restart would. */
+    void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    LambdaClient client() {
+        return client;
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    static String functionArn(String name) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
+    }
+
+    /** Creates a function from the example jar and waits until it is Active. */
+    CreateFunctionResponse createFunction(String name, String handler) {
+        return createFunction(name, handler, builder -> { });
+    }
+
+    /**
+     * Creates a function (example jar, {@link #RUNTIME}, 256 MB, 15 s unless {@code customizer} says otherwise)
+     * and waits until it is Active.
+     */
+    CreateFunctionResponse createFunction(String name, String handler,
+                                          Consumer<CreateFunctionRequest.Builder> customizer) {
+        CreateFunctionRequest.Builder request = CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime(RUNTIME)
+                .role(ROLE)
+                .handler(handler)
+                .memorySize(256)
+                .timeout(15)
+                .code(c -> c.zipFile(ExamplePackages.jar()));
+        customizer.accept(request);
+        CreateFunctionResponse created = client.createFunction(request.build());
+        client.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
+        return created;
+    }
+
+    private void start() throws IOException {
+        server = ThawServer.start(customizer.apply(ServerOptions.defaults(dataDir).withPort(0)));
+        client = LambdaClients.forEndpoint(server.endpoint());
+    }
+
+    private void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
