@@ -10,6 +10,7 @@ public class Probe {
     public Map<String, Object> probe() throws IOException {
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("runtimeVisible", visible("dev.thaw.runtime.RuntimeMain"));
+        seen.put("cracCompatVisible", visible("dev.thaw.crac.Core"));
         seen.put("shadedJacksonVisible", visible("dev.thaw.runtime.shaded.jackson.databind.ObjectMapper"));
         seen.put("jacksonVisible", visible("com.fasterxml.jackson.databind.ObjectMapper"));
         seen.put("contextLoaderIsFunctions", Thread.currentThread().getContextClassLoader() == Probe.class.getClassLoader());

@@ -1,5 +1,6 @@
 package dev.thaw.runtime;
 
+import dev.thaw.crac.Core;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.handler.HandlerAdapter;
@@ -8,6 +9,8 @@ import dev.thaw.runtime.init.InitFailure;
 import dev.thaw.runtime.invoke.InvocationLoop;
 import dev.thaw.runtime.loader.FunctionClassLoaders;
 import dev.thaw.runtime.log.FunctionLog;
+import dev.thaw.runtime.snapstart.SnapStartCoordinator;
+import dev.thaw.runtime.snapstart.SnapStartFailure;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -16,9 +19,13 @@ import java.io.IOException;
 /**
  * The process inside an execution environment: stdin and stdout are the control channel to the worker,
  * stderr is appended to the function's log. Init runs once, then invocations are served until the worker
- * closes the channel.
+ * closes the channel; with SnapStart, the initialised process is checkpointed in between and each restored
+ * copy carries on serving.
  */
 public final class RuntimeMain {
+
+    /** Read by {@code org.crac.Core} when it is first used: the package implementing the CRaC API. */
+    private static final String CRAC_COMPAT_PROPERTY = "org.crac.Core.Compat";
 
     private RuntimeMain() {
     }
@@ -29,6 +36,8 @@ public final class RuntimeMain {
                 new FileOutputStream(FileDescriptor.out));
         FunctionLog log = FunctionLog.install(channel);
         FunctionEnvironment function = FunctionEnvironment.of(System.getenv());
+        // Before any function code runs, so that its org.crac registers with the context the runtime notifies.
+        System.setProperty(CRAC_COMPAT_PROPERTY, Core.class.getPackageName());
         try {
             HandlerAdapter handler;
             try {
@@ -43,7 +52,11 @@ public final class RuntimeMain {
             }
             log.flushPartialLines();
             channel.write(Frame.of(Frame.Type.READY));
-            new InvocationLoop(channel, function, handler, log).run();
+            new InvocationLoop(channel, function, handler, log,
+                    new SnapStartCoordinator(channel, log, Core.getGlobalContext())).run();
+        } catch (SnapStartFailure failure) {
+            // Already reported to the worker; hooks left the function half torn down or half restored.
+            System.exit(1);
         } catch (IOException | RuntimeException e) {
             // The channel broke or carried something that is not a frame: nobody sane is left to serve.
             System.exit(1);

@@ -54,6 +54,7 @@ class RuntimeProcessTest {
         Files.createDirectories(taskRoot.resolve("lib"));
         Files.copy(codeSource(SQSEvent.class), taskRoot.resolve("lib/aws-lambda-java-events.jar"));
         Files.copy(codeSource(DateTime.class), taskRoot.resolve("lib/joda-time.jar"));
+        Files.copy(codeSource(org.crac.Core.class), taskRoot.resolve("lib/crac.jar"));
     }
 
     private static String text(Frame frame) {
@@ -108,6 +109,7 @@ class RuntimeProcessTest {
             assertEquals(Frame.Type.READY, runtime.next().type());
             JsonNode seen = JSON.readTree(runtime.invoke("req-1", "").payload());
             assertFalse(seen.get("runtimeVisible").asBoolean(), seen.toString());
+            assertTrue(seen.get("cracCompatVisible").asBoolean(), seen.toString());
             assertFalse(seen.get("shadedJacksonVisible").asBoolean(), seen.toString());
             assertFalse(seen.get("jacksonVisible").asBoolean(), seen.toString());
             assertTrue(seen.get("contextLoaderIsFunctions").asBoolean(), seen.toString());
@@ -163,6 +165,77 @@ class RuntimeProcessTest {
         }
     }
 
+    @Test
+    void snapStartRunsCracHooksAroundTheCheckpoint() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.startSnapStart("example.CracHooks::calls")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            runtime.send(Frame.Type.CHECKPOINT);
+            assertEquals(Frame.Type.CHECKPOINT_READY, runtime.next().type());
+            assertEquals(List.of("closing B;closing A;"), runtime.logs(), "output flushed before the checkpoint");
+            runtime.logs().clear();
+            runtime.send(Frame.Type.RESTORE);
+            assertEquals(Frame.Type.RESTORED, runtime.next().type());
+            assertEquals(List.of("reopened A\n", "reopened B\n"), runtime.logs());
+            Frame response = runtime.invoke("req-1", "");
+            assertEquals(Frame.Type.RESPONSE, response.type(), text(response));
+            assertEquals("[\"beforeCheckpoint B\",\"beforeCheckpoint A\",\"afterRestore A\",\"afterRestore B\"]",
+                    text(response));
+            runtime.closeInput();
+            assertEquals(0, runtime.exitCode());
+        }
+    }
+
+    @Test
+    void failingBeforeCheckpointEndsTheEnvironment() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.startSnapStart("example.BrokenCheckpointHook::handle")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            runtime.send(Frame.Type.CHECKPOINT);
+            Frame frame = runtime.next();
+            assertEquals(Frame.Type.CHECKPOINT_ERROR, frame.type());
+            JsonNode error = JSON.readTree(frame.payload());
+            assertEquals("java.lang.IllegalStateException", error.get("errorType").asText());
+            assertEquals("cannot close the connection pool", error.get("errorMessage").asText());
+            String top = error.get("stackTrace").get(0).asText();
+            assertTrue(top.startsWith("example.BrokenCheckpointHook$2.beforeCheckpoint("), error.toString());
+            assertFalse(error.toString().contains("dev.thaw"), error.toString());
+            String log = String.join("", runtime.logs());
+            assertTrue(log.contains("healthy hook ran\n"), "every hook runs: " + log);
+            assertTrue(log.contains("cannot close the connection pool: java.lang.IllegalStateException\n"), log);
+            assertEquals(1, runtime.exitCode());
+        }
+    }
+
+    @Test
+    void failingAfterRestoreEndsTheEnvironment() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.startSnapStart("example.BrokenRestoreHook::handle")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            runtime.send(Frame.Type.CHECKPOINT);
+            assertEquals(Frame.Type.CHECKPOINT_READY, runtime.next().type());
+            runtime.send(Frame.Type.RESTORE);
+            Frame frame = runtime.next();
+            assertEquals(Frame.Type.RESTORE_ERROR, frame.type());
+            JsonNode error = JSON.readTree(frame.payload());
+            assertEquals("java.io.IOException", error.get("errorType").asText());
+            assertEquals("cannot reconnect", error.get("errorMessage").asText());
+            assertTrue(String.join("", runtime.logs()).contains("cannot reconnect: java.io.IOException\n"),
+                    runtime.logs().toString());
+            assertEquals(1, runtime.exitCode());
+        }
+    }
+
+    @Test
+    void restoreWithoutCheckpointIsRefused() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.startSnapStart("example.CracHooks::calls")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            runtime.send(Frame.Type.RESTORE);
+            Frame frame = runtime.next();
+            assertEquals(Frame.Type.RESTORE_ERROR, frame.type());
+            assertEquals("{\"errorMessage\":\"RESTORE without a CHECKPOINT before it\","
+                    + "\"errorType\":\"java.lang.IllegalStateException\"}", text(frame));
+            assertEquals(1, runtime.exitCode());
+        }
+    }
+
     /** One runtime process and the worker's side of its channel. */
     private static final class RuntimeProcess implements AutoCloseable {
 
@@ -190,6 +263,16 @@ class RuntimeProcessTest {
         }
 
         static RuntimeProcess start(String handler, String... jvmOptions) throws IOException {
+            return launch(handler, "on-demand", jvmOptions);
+        }
+
+        /** An environment started to be checkpointed, as the worker starts one when publishing a version. */
+        static RuntimeProcess startSnapStart(String handler) throws IOException {
+            return launch(handler, "snap-start");
+        }
+
+        private static RuntimeProcess launch(String handler, String initializationType, String... jvmOptions)
+                throws IOException {
             String jar = System.getProperty("thaw.runtime.jar");
             assertNotNull(jar, "system property thaw.runtime.jar names the packaged runtime");
             assertTrue(Files.isRegularFile(Path.of(jar)), jar);
@@ -207,7 +290,7 @@ class RuntimeProcessTest {
             builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "my-function");
             builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "3");
             builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-            builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+            builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
             return new RuntimeProcess(builder.start(), stderr);
         }
 
@@ -232,6 +315,10 @@ class RuntimeProcessTest {
             Frame response = next();
             assertNotEquals(Frame.Type.LOG, response.type());
             return response;
+        }
+
+        void send(Frame.Type type) throws IOException {
+            channel.write(Frame.of(type));
         }
 
         List<String> logs() {

@@ -21,7 +21,22 @@ public record Frame(Type type, byte[] payload) {
         /** runtime to worker: the invocation failed; payload is a Lambda error JSON object. */
         RESPONSE_ERROR('X'),
         /** worker to runtime: invoke; payload is an encoded {@link InvokeMessage}. */
-        INVOKE('I');
+        INVOKE('I'),
+        /** worker to runtime: a checkpoint follows; run the beforeCheckpoint hooks. Empty payload. */
+        CHECKPOINT('C'),
+        /**
+         * runtime to worker: hooks done, logs flushed, nothing left to send; the runtime now only waits for
+         * {@link #RESTORE}. Empty payload.
+         */
+        CHECKPOINT_READY('K'),
+        /** runtime to worker: a beforeCheckpoint hook failed; payload is a Lambda error JSON object. Then exits. */
+        CHECKPOINT_ERROR('F'),
+        /** worker to runtime, first frame on the fresh pipes of a restored copy: run the afterRestore hooks. */
+        RESTORE('S'),
+        /** runtime to worker: afterRestore hooks done, ready for invocations. Empty payload. */
+        RESTORED('D'),
+        /** runtime to worker: an afterRestore hook failed; payload is a Lambda error JSON object. Then exits. */
+        RESTORE_ERROR('Q');
 
         final byte code;
 

@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public final class StackTraces {
 
-    private static final String RUNTIME_PACKAGE = "dev.thaw.runtime.";
+    /** The runtime's own code, and its CRaC package through which checkpoint hooks are called. */
+    private static final String[] RUNTIME_PACKAGES = {"dev.thaw.runtime.", "dev.thaw.crac."};
 
     /** JDK frames that only carry the runtime's reflective call into the function. */
     private static final String[] CALL_GLUE = {
@@ -32,11 +33,11 @@ public final class StackTraces {
         }
         StackTraceElement[] trace = t.getStackTrace();
         int end = 0;
-        while (end < trace.length && !trace[end].getClassName().startsWith(RUNTIME_PACKAGE)) {
+        while (end < trace.length && !startsWithAny(trace[end].getClassName(), RUNTIME_PACKAGES)) {
             end++;
         }
         if (end < trace.length) {
-            while (end > 0 && isCallGlue(trace[end - 1].getClassName())) {
+            while (end > 0 && startsWithAny(trace[end - 1].getClassName(), CALL_GLUE)) {
                 end--;
             }
             StackTraceElement[] trimmed = new StackTraceElement[end];
@@ -49,8 +50,8 @@ public final class StackTraces {
         }
     }
 
-    private static boolean isCallGlue(String className) {
-        for (String prefix : CALL_GLUE) {
+    private static boolean startsWithAny(String className, String[] prefixes) {
+        for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
                 return true;
             }

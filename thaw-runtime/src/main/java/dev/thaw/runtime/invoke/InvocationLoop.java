@@ -9,12 +9,14 @@ import dev.thaw.runtime.error.LambdaError;
 import dev.thaw.runtime.error.StackTraces;
 import dev.thaw.runtime.handler.HandlerAdapter;
 import dev.thaw.runtime.log.FunctionLog;
+import dev.thaw.runtime.snapstart.SnapStartCoordinator;
+import dev.thaw.runtime.snapstart.SnapStartFailure;
 import java.io.IOException;
 
 /**
  * Serves invocations one at a time: reads an INVOKE frame, runs the handler, answers RESPONSE or
  * RESPONSE_ERROR. The function's output is flushed before each answer so the worker has the whole log of an
- * invocation when its result arrives.
+ * invocation when its result arrives. CHECKPOINT and RESTORE frames go to the SnapStart coordinator.
  */
 public final class InvocationLoop {
 
@@ -22,24 +24,34 @@ public final class InvocationLoop {
     private final FunctionEnvironment function;
     private final HandlerAdapter handler;
     private final FunctionLog log;
+    private final SnapStartCoordinator snapStart;
     private final OutOfMemoryExit outOfMemory;
 
-    public InvocationLoop(FrameChannel channel, FunctionEnvironment function, HandlerAdapter handler, FunctionLog log) {
+    public InvocationLoop(FrameChannel channel, FunctionEnvironment function, HandlerAdapter handler, FunctionLog log,
+                          SnapStartCoordinator snapStart) {
         this.channel = channel;
         this.function = function;
         this.handler = handler;
         this.log = log;
+        this.snapStart = snapStart;
         this.outOfMemory = new OutOfMemoryExit(channel, log);
     }
 
-    /** Returns at the end of the channel's input, when the worker is done with this environment. */
-    public void run() throws IOException {
+    /**
+     * Returns at the end of the channel's input, when the worker is done with this environment; throws when a
+     * checkpoint or restore failed, which ends it too.
+     */
+    public void run() throws IOException, SnapStartFailure {
         for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
-            if (frame.type() != Frame.Type.INVOKE) {
-                log.write("thaw-runtime: ignoring unexpected " + frame.type() + " frame");
-                continue;
+            switch (frame.type()) {
+                case INVOKE -> channel.write(invoke(InvokeMessage.decode(frame.payload())));
+                case CHECKPOINT, RESTORE -> {
+                    if (!snapStart.serve(frame)) {
+                        return;
+                    }
+                }
+                default -> log.write("thaw-runtime: ignoring unexpected " + frame.type() + " frame");
             }
-            channel.write(invoke(InvokeMessage.decode(frame.payload())));
         }
     }
 

@@ -47,6 +47,8 @@ class FunctionClassLoadersTest {
             assertSame(LogLevel.class, loader.loadClass(LogLevel.class.getName()));
             assertSame(String.class, loader.loadClass("java.lang.String"));
             assertSame(java.sql.Connection.class, loader.loadClass("java.sql.Connection"));
+            assertSame(dev.thaw.crac.Core.class, loader.loadClass("dev.thaw.crac.Core"));
+            assertSame(dev.thaw.crac.Resource.class, loader.loadClass("dev.thaw.crac.Resource"));
         }
     }
 
@@ -55,6 +57,8 @@ class FunctionClassLoadersTest {
         try (URLClassLoader loader = FunctionClassLoaders.forTaskRoot(taskRoot)) {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("dev.thaw.runtime.RuntimeMain"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass(FunctionClassLoaders.class.getName()));
+            assertThrows(ClassNotFoundException.class,
+                    () -> loader.loadClass("dev.thaw.runtime.snapstart.SnapStartCoordinator"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.junit.jupiter.api.Test"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass(SQSEvent.class.getName()));
