@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws).
-# Idempotent; needs root (or sudo) the first time.
+# Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws) and
+# CRIU >= 4 for the snapshot engine. Idempotent; needs root (or sudo) the first time.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -15,3 +15,4 @@ if [ ! -x /usr/bin/aws ]; then
   apt_install awscli
 fi
 /usr/bin/aws --version
+"$(dirname "$0")/install-criu.sh"

@@ -1,0 +1,11 @@
+package dev.thaw.snapshot;
+
+/**
+ * A restored copy.
+ *
+ * @param process handle whose stdin/stdout/stderr are the restored root's fds 0, 1 and 2, and whose exit marks
+ *                the restored tree's end
+ * @param pid     host pid of the restored root (the JVM)
+ */
+public record RestoredProcess(Process process, long pid) {
+}

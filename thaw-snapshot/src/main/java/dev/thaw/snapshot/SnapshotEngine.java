@@ -1,0 +1,28 @@
+package dev.thaw.snapshot;
+
+import java.util.Optional;
+
+/**
+ * Checkpoints the process tree of one execution environment into an image directory and restores copies of it.
+ * CRIU is the engine; the interface stays this small so that another could stand beside it.
+ */
+public interface SnapshotEngine {
+
+    /** Why this engine cannot work on this host (not root, CRIU missing or failing its check), or empty. */
+    Optional<String> unavailableReason();
+
+    /** Identifies the engine build; snapshots taken by another build are re-created. */
+    String fingerprint();
+
+    /**
+     * Checkpoints the tree rooted at {@code request.pid()}; the tree is gone afterwards, whatever the outcome.
+     * The root's stdin, stdout and stderr must be pipes: they are recorded so that a restore can bind new ones.
+     */
+    void checkpoint(CheckpointRequest request) throws SnapshotException;
+
+    /**
+     * Restores a new copy of an image. The copy's stdin, stdout and stderr are the pipes of the returned
+     * process handle; it is running when this returns.
+     */
+    RestoredProcess restore(RestoreRequest request) throws SnapshotException;
+}

@@ -1,0 +1,250 @@
+package dev.thaw.snapshot.criu;
+
+import dev.thaw.snapshot.CheckpointRequest;
+import dev.thaw.snapshot.RestoreRequest;
+import dev.thaw.snapshot.RestoredProcess;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Checkpoint and restore with the CRIU command line.
+ *
+ * <p>Checkpoint: {@code criu dump} of the environment's JVM, the init of its own PID and mount namespaces. The pipes
+ * on its fds 0-2 are recorded (by inode) beside the image, and its bind mounts are declared external, so that
+ * the image names neither our pipes nor any host path.
+ *
+ * <p>Restore: {@code criu restore --root /} rebuilds both namespaces; its own stdin, stdout and stderr (fresh pipes
+ * made by {@link ProcessBuilder}) replace the recorded pipes ({@code --inherit-fd}), and each external mount is
+ * bound to the host directory given for this copy. Without {@code -d} CRIU stays the restored tree's parent, so
+ * its exit marks the copy's end, as the unshare wrapper's does for an environment started on demand.
+ */
+public final class CriuSnapshotEngine implements SnapshotEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CriuSnapshotEngine.class);
+    /** Beside the image files: the pipe inodes of fds 0, 1 and 2 at checkpoint. */
+    static final String STDIO_FILE = "stdio.properties";
+    private static final String DUMP_LOG = "dump.log";
+    private static final String RESTORE_LOG = "restore.log";
+    private static final String PID_FILE = "restored.pid";
+    private static final int STDIO_FDS = 3;
+    /** Lines of CRIU's log quoted in an error. */
+    private static final int ERROR_LINES = 6;
+
+    private final CriuCommand criu;
+    private volatile Optional<String> unavailable;
+    private volatile String fingerprint;
+
+    public CriuSnapshotEngine(CriuCommand criu) {
+        this.criu = criu;
+    }
+
+    /** The engine on this host's CRIU (see {@link CriuCommand#locate()}). */
+    public static CriuSnapshotEngine onHost() {
+        return new CriuSnapshotEngine(CriuCommand.locate());
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        Optional<String> reason = unavailable;
+        if (reason == null) {
+            reason = probe();
+            unavailable = reason;
+            reason.ifPresentOrElse(why -> LOG.warn("SnapStart unavailable: {}", why),
+                    () -> LOG.info("snapshot engine: CRIU {} ({})", fingerprint(), criu.executable()));
+        }
+        return reason;
+    }
+
+    private Optional<String> probe() {
+        if (!runningAsRoot()) {
+            return Optional.of("checkpoints need root privileges (CRIU runs as root only here)");
+        }
+        Optional<String> version = criu.version();
+        if (version.isEmpty()) {
+            return Optional.of("CRIU is not installed (" + criu.executable()
+                    + " does not run); scripts/install-criu.sh provisions it");
+        }
+        if (!version.get().matches("([4-9]|\\d{2,})\\..*")) {
+            return Optional.of("CRIU " + version.get() + " is too old (4.0 or newer is needed)");
+        }
+        CriuCommand.Result check = criu.probe("check");
+        if (check.exitCode() != 0) {
+            return Optional.of("'criu check' fails on this kernel: " + lastLines(check.output(), 2));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean runningAsRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Uid:"))
+                    .anyMatch(l -> l.split("\\s+")[2].equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String fingerprint() {
+        String value = fingerprint;
+        if (value == null) {
+            value = "criu-" + criu.version().orElse("unknown");
+            fingerprint = value;
+        }
+        return value;
+    }
+
+    @Override
+    public void checkpoint(CheckpointRequest request) throws SnapshotException {
+        Path images = request.imageDir();
+        Properties stdio = new Properties();
+        for (int fd = 0; fd < STDIO_FDS; fd++) {
+            Path link = Path.of("/proc", Long.toString(request.pid()), "fd", Integer.toString(fd));
+            try {
+                String target = Files.readSymbolicLink(link).toString();
+                if (!target.startsWith("pipe:[")) {
+                    throw new SnapshotException("fd " + fd + " of process " + request.pid() + " is " + target
+                            + ", not a pipe");
+                }
+                stdio.setProperty("fd" + fd, target);
+            } catch (IOException e) {
+                throw new SnapshotException("cannot inspect process " + request.pid() + ": " + e, e);
+            }
+        }
+        List<String> options = new ArrayList<>(List.of("-t", Long.toString(request.pid()),
+                "-D", images.toString(), "-o", DUMP_LOG, "--manage-cgroups=ignore"));
+        request.externalMounts().forEach((mountPoint, key) ->
+                options.addAll(List.of("--external", "mnt[" + mountPoint + "]:" + key)));
+        try {
+            Files.createDirectories(images);
+            try (var out = Files.newBufferedWriter(images.resolve(STDIO_FILE))) {
+                stdio.store(out, "pipes of fds 0-2 at checkpoint");
+            }
+            Process dump = new ProcessBuilder(criu.line("dump", options)).redirectErrorStream(true)
+                    .redirectOutput(images.resolve("dump.out").toFile()).start();
+            int exit = dump.waitFor();
+            if (exit != 0) {
+                throw new SnapshotException("criu dump failed (exit " + exit + "): "
+                        + errors(images.resolve(DUMP_LOG)));
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("cannot run criu dump: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnapshotException("interrupted during criu dump", e);
+        }
+    }
+
+    @Override
+    public RestoredProcess restore(RestoreRequest request) throws SnapshotException {
+        Path images = request.imageDir();
+        Path work = request.workDir();
+        Properties stdio = new Properties();
+        try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
+            stdio.load(in);
+        } catch (IOException e) {
+            throw new SnapshotException("the snapshot has no readable " + STDIO_FILE + ": " + e.getMessage(), e);
+        }
+        List<String> options = new ArrayList<>(List.of("-D", images.toString(), "--work-dir", work.toString(),
+                "-o", RESTORE_LOG, "--pidfile", PID_FILE, "--root", "/", "--manage-cgroups=ignore"));
+        for (int fd = 0; fd < STDIO_FDS; fd++) {
+            String pipe = stdio.getProperty("fd" + fd);
+            if (pipe == null) {
+                throw new SnapshotException("the snapshot does not record fd " + fd);
+            }
+            options.addAll(List.of("--inherit-fd", "fd[" + fd + "]:" + pipe));
+        }
+        request.externalMounts().forEach((key, hostPath) ->
+                options.addAll(List.of("--external", "mnt[" + key + "]:" + hostPath)));
+        List<String> command = new ArrayList<>(request.launchPrefix());
+        command.addAll(criu.line("restore", options));
+        Process process;
+        try {
+            Files.createDirectories(work);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // The restored tree keeps the environment it was checkpointed with; CRIU itself needs none of ours.
+            builder.environment().keySet().retainAll(List.of("PATH"));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new SnapshotException("cannot run criu restore: " + e.getMessage(), e);
+        }
+        try {
+            long pid = awaitPid(process, work.resolve(PID_FILE), request.timeout().toNanos());
+            return new RestoredProcess(process, pid);
+        } catch (SnapshotException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Waits until CRIU wrote the restored root's pid (restore done) or gave up. */
+    private long awaitPid(Process process, Path pidFile, long timeoutNanos) throws SnapshotException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            while (true) {
+                try {
+                    String text = Files.readString(pidFile).trim();
+                    if (!text.isEmpty()) {
+                        return Long.parseLong(text);
+                    }
+                } catch (NoSuchFileException notYet) {
+                    // CRIU writes it once every task is restored.
+                }
+                if (!process.isAlive()) {
+                    int exit = process.exitValue();
+                    throw new SnapshotException("criu restore failed (exit " + exit + "): "
+                            + errors(pidFile.resolveSibling(RESTORE_LOG)));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SnapshotException("criu restore did not finish within "
+                            + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+                }
+                Thread.sleep(0, 200_000);
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new SnapshotException("cannot read the restored pid: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnapshotException("interrupted during criu restore", e);
+        }
+    }
+
+    /** CRIU's error lines from its log, or its last lines when none is marked as an error. */
+    private static String errors(Path log) {
+        String text;
+        try {
+            text = Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+        List<String> errors = text.lines().filter(l -> l.contains("Error") || l.contains("error"))
+                .filter(l -> !l.contains("RLIMIT_NOFILE")).toList();
+        return errors.isEmpty() ? lastLines(text, ERROR_LINES)
+                : errors.subList(Math.max(0, errors.size() - ERROR_LINES), errors.size()).stream()
+                .map(String::strip).collect(Collectors.joining(" | "));
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.lines().toList();
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    @Override
+    public String toString() {
+        return "CRIU (" + criu.executable() + ")";
+    }
+}
