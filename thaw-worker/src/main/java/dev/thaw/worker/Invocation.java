@@ -2,10 +2,13 @@ package dev.thaw.worker;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.environment.Environment;
 import dev.thaw.worker.environment.EnvironmentGoneException;
 import dev.thaw.worker.environment.EnvironmentKey;
 import dev.thaw.worker.environment.EnvironmentPool;
+import dev.thaw.worker.logs.ColdStart;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -39,35 +43,44 @@ final class Invocation {
     private final SandboxLauncher launcher;
     private final FunctionLogs logs;
     private final long initTimeoutNanos;
+    private final Duration restoreTimeout;
+    private final SnapshotEngine engine;
     private final InvocationLog log;
     private boolean cold;
-    /** Init Duration of a cold start, once the runtime reported ready. */
-    private Double initMs;
+    /** Init or Restore Duration of a cold start, once the runtime reported ready. */
+    private ColdStart coldStart;
     /** {@link System#nanoTime()} at START, or -1 before. */
     private long phaseStartNanos = -1;
     private long deadlineNanos;
 
     Invocation(FunctionSpec spec, InvokeInput input, EnvironmentPool pool, SandboxLauncher launcher,
-               FunctionLogs logs, long initTimeoutNanos) {
+               FunctionLogs logs, WorkerConfig config, SnapshotEngine engine) {
         this.spec = spec;
         this.input = input;
         this.pool = pool;
         this.launcher = launcher;
         this.logs = logs;
-        this.initTimeoutNanos = initTimeoutNanos;
+        this.initTimeoutNanos = config.initTimeout().toNanos();
+        this.restoreTimeout = config.restoreTimeout();
+        this.engine = engine;
         this.log = logs.invocation(spec.functionName());
     }
 
-    InvokeResult run() throws InterruptedException {
+    InvokeResult run() throws InterruptedException, SnapStartRestoreException {
         Environment environment = pool.takeIdle(EnvironmentKey.of(spec));
         if (environment != null) {
             environment.markBusy(log);
         } else {
             cold = true;
-            environment = start();
+            if (spec.snapshotDir() != null) {
+                environment = restore();
+            }
+            if (environment == null) {
+                environment = start();
+            }
         }
         try {
-            if (cold) {
+            if (cold && coldStart == null) {
                 InvokeResult failed = awaitReady(environment);
                 if (failed != null) {
                     return failed;
@@ -82,8 +95,60 @@ final class Invocation {
         }
     }
 
+    /**
+     * Restores an environment from the snapshot and runs its afterRestore hooks. Answers null when the engine could
+     * not restore it (the caller starts one on demand instead); a copy whose hooks fail never serves.
+     */
+    private Environment restore() throws SnapStartRestoreException, InterruptedException {
+        long started = System.nanoTime();
+        Environment environment;
+        try {
+            environment = Environment.restore(launcher, spec, newEnvironmentId(), engine, restoreTimeout, log,
+                    logs.sink(spec.functionName()));
+        } catch (SnapshotException e) {
+            LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
+                    spec.version(), e.getMessage());
+            log.line("RESTORE_FAILED Falling back to an on-demand cold start: " + e.getMessage());
+            return null;
+        }
+        pool.add(environment);
+        long hooksStarted = System.nanoTime();
+        try {
+            environment.send(Frame.of(Frame.Type.RESTORE));
+            Frame frame = environment.next(started + restoreTimeout.toNanos());
+            if (frame == null) {
+                throw restoreFailed(environment, started, "timeout", SnapStartRestoreException.TIMED_OUT,
+                        "Lambda couldn't restore the snapshot within the timeout limit of "
+                                + restoreTimeout.toSeconds() + " seconds.");
+            }
+            if (frame.type() != Frame.Type.RESTORED) {
+                throw restoreFailed(environment, started, "error", SnapStartRestoreException.HOOK_FAILED,
+                        "The afterRestore() runtime hook encountered an error: "
+                                + LambdaLogFormat.errorSummary(frame.payload()));
+            }
+        } catch (EnvironmentGoneException e) {
+            throw restoreFailed(environment, started, "error", SnapStartRestoreException.HOOK_FAILED,
+                    "The restored runtime exited before it was ready (" + environment.awaitExit() + ").");
+        } catch (InterruptedException | RuntimeException e) {
+            pool.discard(environment, "its restore was abandoned: " + e);
+            throw e;
+        }
+        long now = System.nanoTime();
+        coldStart = ColdStart.restore(millis(now - started), millis(now - hooksStarted));
+        LOG.info("restored environment {} of {}:{} ({} ms)", environment.id(), spec.functionName(), spec.version(),
+                Math.round(coldStart.millis()));
+        return environment;
+    }
+
+    private SnapStartRestoreException restoreFailed(Environment environment, long started, String status,
+                                                    String errorType, String message) {
+        log.line(LambdaLogFormat.restoreReport(millis(System.nanoTime() - started), status));
+        pool.discard(environment, "its restore failed: " + message);
+        return new SnapStartRestoreException(errorType, message);
+    }
+
     private Environment start() {
-        String id = HexFormat.of().formatHex(randomId());
+        String id = newEnvironmentId();
         Environment environment;
         try {
             environment = Environment.launch(launcher, spec, id, "on-demand", log, logs.sink(spec.functionName()));
@@ -94,10 +159,10 @@ final class Invocation {
         return environment;
     }
 
-    private static byte[] randomId() {
+    static String newEnvironmentId() {
         byte[] id = new byte[8];
         IDS.nextBytes(id);
-        return id;
+        return HexFormat.of().formatHex(id);
     }
 
     /** Waits for READY; after the init timeout, init goes on within the invocation's own timeout, as in Lambda. */
@@ -114,7 +179,7 @@ final class Invocation {
         double readyAfterMs = millis(System.nanoTime() - environment.spawnedAtNanos());
         return switch (frame.type()) {
             case READY -> {
-                initMs = readyAfterMs;
+                coldStart = ColdStart.init(readyAfterMs);
                 LOG.info("started environment {} of {}:{} (init {} ms)", environment.id(), spec.functionName(),
                         spec.version(), Math.round(readyAfterMs));
                 yield null;
@@ -167,7 +232,7 @@ final class Invocation {
     /** The runtime closed its channel (it is exiting) or broke the frame protocol. */
     private InvokeResult gone(Environment environment, EnvironmentGoneException gone) throws InterruptedException {
         if (gone.protocolViolation()) {
-            byte[] payload = gone.oversizedFrame() && initMs != null
+            byte[] payload = gone.oversizedFrame() && coldStart != null
                     ? LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES)
                     : LambdaLogFormat.error("RequestId: " + input.requestId() + " Error: " + gone.getMessage(),
                     "Runtime.Unknown");
@@ -195,7 +260,7 @@ final class Invocation {
      * invoke phase, so that report covers the invoke phase only.
      */
     private void unfinishedInitReport(Environment environment, String status) {
-        if (cold && initMs == null) {
+        if (cold && coldStart == null) {
             boolean invokePhase = phaseStartNanos >= 0;
             long since = invokePhase ? phaseStartNanos : environment.spawnedAtNanos();
             log.line(LambdaLogFormat.initReport(millis(System.nanoTime() - since), invokePhase ? "invoke" : "init",
@@ -228,7 +293,7 @@ final class Invocation {
                                 long endNanos) {
         double durationMs = millis(endNanos - phaseStartNanos);
         log.line(LambdaLogFormat.end(input.requestId()));
-        log.line(LambdaLogFormat.report(input.requestId(), durationMs, spec.memoryMb(), maxMemoryBytes, initMs,
+        log.line(LambdaLogFormat.report(input.requestId(), durationMs, spec.memoryMb(), maxMemoryBytes, coldStart,
                 reportErrorType));
         return new InvokeResult(payload, functionError, log.text());
     }

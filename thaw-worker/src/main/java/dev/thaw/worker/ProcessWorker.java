@@ -1,5 +1,7 @@
 package dev.thaw.worker;
 
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.criu.CriuSnapshotEngine;
 import dev.thaw.worker.environment.EnvironmentPool;
 import dev.thaw.worker.limits.ConcurrencyLimiter;
 import dev.thaw.worker.logs.FunctionLogs;
@@ -7,10 +9,14 @@ import dev.thaw.worker.sandbox.MemoryCgroups;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -27,10 +33,18 @@ public final class ProcessWorker implements Worker {
     private final SandboxLauncher launcher;
     private final EnvironmentPool pool;
     private final Path environmentsDir;
+    private final SnapshotEngine engine;
+    private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
 
+    /** A worker whose SnapStart snapshots are taken with this host's CRIU. */
     public ProcessWorker(WorkerConfig config) {
+        this(config, CriuSnapshotEngine.onHost());
+    }
+
+    public ProcessWorker(WorkerConfig config, SnapshotEngine engine) {
         this.config = config;
+        this.engine = engine;
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");
@@ -47,15 +61,54 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
-    public InvokeResult invoke(FunctionSpec spec, InvokeInput input) throws ThrottledException {
+    public InvokeResult invoke(FunctionSpec spec, InvokeInput input)
+            throws ThrottledException, SnapStartRestoreException {
         ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
         try {
-            return new Invocation(spec, input, pool, launcher, logs, config.initTimeout().toNanos()).run();
+            return new Invocation(spec, input, pool, launcher, logs, config, engine).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);
         } finally {
             limiter.release(permit);
+        }
+    }
+
+    @Override
+    public SnapshotOutcome createSnapshot(FunctionSpec spec, Path snapshotDir) throws InterruptedException {
+        return new SnapshotCreation(spec, snapshotDir, launcher, engine, config.runtimeJar(),
+                logs.invocation(spec.functionName()), Invocation.newEnvironmentId()).run();
+    }
+
+    @Override
+    public Optional<String> snapshotsUnavailable() {
+        return engine.unavailableReason();
+    }
+
+    /** The engine's build, the JDK's release file and the runtime jar: a change in any of them re-creates snapshots. */
+    @Override
+    public String snapshotFingerprint(FunctionSpec spec) {
+        String runtime = runtimeDigest;
+        if (runtime == null) {
+            runtime = sha256(config.runtimeJar());
+            runtimeDigest = runtime;
+        }
+        return engine.fingerprint() + " jdk-" + sha256(spec.javaHome().resolve("release")).substring(0, 16)
+                + " runtime-" + runtime.substring(0, 16);
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,13 +1,37 @@
 package dev.thaw.worker;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Runs invocations in execution environments: reuses idle ones, starts new ones on demand, enforces the
  * concurrency limits, timeouts and memory, and writes the function logs.
  */
 public interface Worker extends AutoCloseable {
 
-    /** Runs one invocation synchronously in an environment of {@code spec}'s function version. */
-    InvokeResult invoke(FunctionSpec spec, InvokeInput input) throws ThrottledException;
+    /**
+     * Runs one invocation synchronously in an environment of {@code spec}'s function version; a cold start of a
+     * spec with a snapshot restores it.
+     *
+     * @throws SnapStartRestoreException when a restored copy's afterRestore hooks fail or exceed their limit
+     */
+    InvokeResult invoke(FunctionSpec spec, InvokeInput input) throws ThrottledException, SnapStartRestoreException;
+
+    /**
+     * Initialises a fresh environment of {@code spec} (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start), runs its
+     * beforeCheckpoint hooks and checkpoints it, memory and private /tmp, into {@code snapshotDir}; the
+     * environment itself is discarded. Blocks until done; function failures are reported in the outcome.
+     */
+    SnapshotOutcome createSnapshot(FunctionSpec spec, Path snapshotDir) throws InterruptedException;
+
+    /** Why this worker cannot take snapshots here (no usable CRIU, not root, ...), or empty when it can. */
+    Optional<String> snapshotsUnavailable();
+
+    /**
+     * Identifies what a snapshot of {@code spec} depends on besides the function itself (JDK build, runtime,
+     * snapshot engine). A snapshot taken under another fingerprint must be re-created.
+     */
+    String snapshotFingerprint(FunctionSpec spec);
 
     /** Sets (or, with null, removes) a function's reserved concurrency. 0 throttles every invocation. */
     void setReservedConcurrency(String functionName, Integer reserved);

@@ -10,13 +10,17 @@ import java.util.Objects;
  * @param concurrencyLimit  the global limit of concurrently busy environments
  * @param idleTimeout       idle environments are stopped after this long (null: {@link #DEFAULT_IDLE_TIMEOUT})
  * @param initTimeout       limit for the init phase of an on-demand environment (null: {@link #DEFAULT_INIT_TIMEOUT})
+ * @param restoreTimeout    limit for restoring an environment from a snapshot, afterRestore hooks included (null:
+ *                          {@link #DEFAULT_RESTORE_TIMEOUT})
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
-                           Duration initTimeout) {
+                           Duration initTimeout, Duration restoreTimeout) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** Lambda's limit for the init phase of on-demand environments. */
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
+    /** Lambda's limit for a SnapStart restore. */
+    public static final Duration DEFAULT_RESTORE_TIMEOUT = Duration.ofSeconds(10);
 
     public WorkerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -26,5 +30,6 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
         }
         idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
         initTimeout = initTimeout == null ? DEFAULT_INIT_TIMEOUT : initTimeout;
+        restoreTimeout = restoreTimeout == null ? DEFAULT_RESTORE_TIMEOUT : restoreTimeout;
     }
 }

@@ -54,7 +54,7 @@ class ProcessWorkerTest {
 
     private ProcessWorker worker(int concurrencyLimit, Duration idleTimeout, Duration initTimeout) {
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), concurrencyLimit, idleTimeout,
-                initTimeout));
+                initTimeout, null));
         return worker;
     }
 
@@ -70,7 +70,7 @@ class ProcessWorkerTest {
                              Map<String, String> environment) {
         return new FunctionSpec(name, "$LATEST", "rev-1", "arn:aws:lambda:us-east-1:000000000000:function:" + name,
                 handler, Path.of(System.getProperty("java.home")), codeDir(), memoryMb, timeoutSeconds, environment,
-                "us-east-1");
+                "us-east-1", null);
     }
 
     static FunctionSpec spec(String name) {
@@ -90,7 +90,7 @@ class ProcessWorkerTest {
                 StandardCharsets.UTF_8), "");
     }
 
-    private InvokeResult invoke(FunctionSpec spec, String event) throws ThrottledException {
+    private InvokeResult invoke(FunctionSpec spec, String event) throws ThrottledException, SnapStartRestoreException {
         return worker.invoke(spec, input(UUID.randomUUID().toString(), event));
     }
 
@@ -394,7 +394,7 @@ class ProcessWorkerTest {
         FunctionSpec first = spec(newFunctionName());
         FunctionSpec second = new FunctionSpec(first.functionName(), first.version(), "rev-2", first.functionArn(),
                 first.handler(), first.javaHome(), first.codeDir(), first.memoryMb(), first.timeoutSeconds(),
-                first.environment(), first.region());
+                first.environment(), first.region(), null);
         String old = text(invoke(first, "instance"));
 
         String current = text(invoke(second, "instance"));
@@ -506,7 +506,7 @@ class ProcessWorkerTest {
     private InvokeResult invokeUnchecked(FunctionSpec spec, String requestId, String event) {
         try {
             return worker.invoke(spec, input(requestId, event));
-        } catch (ThrottledException e) {
+        } catch (ThrottledException | SnapStartRestoreException e) {
             throw new IllegalStateException(e);
         }
     }

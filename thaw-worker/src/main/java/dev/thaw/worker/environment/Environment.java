@@ -7,13 +7,19 @@ import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.logs.LogSink;
 import dev.thaw.worker.sandbox.Sandbox;
 import dev.thaw.worker.sandbox.SandboxLauncher;
+import dev.thaw.worker.sandbox.SnapshotFiles;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its stdin/stdout frame
@@ -24,6 +30,7 @@ public final class Environment {
 
     /** Prefix of FrameChannel's complaint about a frame above its size limit. */
     private static final String OVERSIZED_FRAME = "bad frame length";
+    private static final String SNAP_START = "snap-start";
 
     private final String id;
     private final EnvironmentKey key;
@@ -37,13 +44,19 @@ public final class Environment {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private long idleSinceNanos;
 
-    private Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink, SandboxLauncher launcher,
-                        FunctionSpec spec, String initializationType) throws IOException {
+    /** Starts the sandbox of a new environment, whose JVM's stderr lines go to the given consumer. */
+    @FunctionalInterface
+    private interface SandboxStart<E extends Exception> {
+        Sandbox start(Consumer<String> stderrLines) throws E;
+    }
+
+    private <E extends Exception> Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink,
+                                              SandboxStart<E> start) throws E {
         this.id = id;
         this.key = key;
         this.idleSink = idleSink;
         this.sink = firstSink;
-        this.sandbox = launcher.launch(spec, id, initializationType, line -> sink.output(line + "\n"));
+        this.sandbox = start.start(line -> sink.output(line + "\n"));
         this.channel = new FrameChannel(sandbox.stdout(), sandbox.stdin());
         Thread.ofPlatform().daemon().name("environment-" + id).start(this::readFrames);
     }
@@ -55,7 +68,28 @@ public final class Environment {
     public static Environment launch(SandboxLauncher launcher, FunctionSpec spec, String id,
                                      String initializationType, LogSink initSink, LogSink idleSink)
             throws IOException {
-        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink, launcher, spec, initializationType);
+        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
+                stderr -> launcher.launch(spec, id, initializationType, stderr));
+    }
+
+    /**
+     * Starts an environment that will be checkpointed: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the runtime
+     * started from the snapshot's own copy of the runtime jar, all output to {@code sink}.
+     */
+    public static Environment launchForSnapshot(SandboxLauncher launcher, FunctionSpec spec, String id,
+                                                Path runtimeJar, LogSink sink) throws IOException {
+        return new Environment(id, EnvironmentKey.of(spec), sink, sink,
+                stderr -> launcher.launch(spec, id, SNAP_START, runtimeJar, stderr));
+    }
+
+    /**
+     * Restores an environment from {@code spec}'s snapshot; its runtime waits for {@link Frame.Type#RESTORE}. Output
+     * goes to the sinks as with {@link #launch}.
+     */
+    public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
+                                      Duration timeout, LogSink initSink, LogSink idleSink) throws SnapshotException {
+        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
+                stderr -> launcher.restore(spec, id, engine, timeout, stderr));
     }
 
     private void readFrames() {
@@ -90,8 +124,12 @@ public final class Environment {
     }
 
     public void send(InvokeMessage message) throws EnvironmentGoneException {
+        send(new Frame(Frame.Type.INVOKE, message.encode()));
+    }
+
+    public void send(Frame frame) throws EnvironmentGoneException {
         try {
-            channel.write(new Frame(Frame.Type.INVOKE, message.encode()));
+            channel.write(frame);
         } catch (IOException e) {
             throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(), false, false);
         }
@@ -147,8 +185,18 @@ public final class Environment {
         return sandbox.oomKilled();
     }
 
+    /**
+     * Checkpoints this environment (its runtime has answered CHECKPOINT_READY) into {@code snapshot}; the
+     * environment is stopped afterwards, whatever the outcome.
+     */
+    public void checkpoint(SandboxLauncher launcher, SnapshotEngine engine, SnapshotFiles snapshot)
+            throws SnapshotException, InterruptedException {
+        stopped.set(true);
+        launcher.checkpoint(sandbox, engine, snapshot);
+    }
+
     /** Kills the environment and removes everything it had on the host; false if it was stopped before. */
-    boolean stop() {
+    public boolean stop() {
         if (!stopped.compareAndSet(false, true)) {
             return false;
         }

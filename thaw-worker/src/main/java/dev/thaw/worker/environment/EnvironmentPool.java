@@ -115,6 +115,9 @@ public final class EnvironmentPool implements AutoCloseable {
                 key.revisionId()))) {
             return "a newer revision replaced it";
         }
+        if (idleTimeoutNanos == 0) {
+            return "environments are not kept warm (idle timeout 0)";
+        }
         return environment.usable() ? null : "it cannot be reused";
     }
 

@@ -29,16 +29,24 @@ public final class LambdaLogFormat {
      * @param errorType appended as Lambda does for invocations that failed in the platform (timeout, runtime
      *                  exit), or null
      */
+    /** @param coldStart null for a warm start */
     public static String report(String requestId, double durationMs, int memoryMb, long maxMemoryUsedBytes,
-                                Double initMs, String errorType) {
-        double billed = durationMs + (initMs == null ? 0 : initMs);
+                                ColdStart coldStart, String errorType) {
+        double billed = durationMs;
+        if (coldStart != null) {
+            billed += coldStart.restored() ? Math.ceil(coldStart.billedMillis()) : coldStart.millis();
+        }
         StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(millis(durationMs)).append(" ms")
                 .append("\tBilled Duration: ").append((long) Math.ceil(billed)).append(" ms")
                 .append("\tMemory Size: ").append(memoryMb).append(" MB")
                 .append("\tMax Memory Used: ").append(mebibytes(maxMemoryUsedBytes)).append(" MB");
-        if (initMs != null) {
-            line.append("\tInit Duration: ").append(millis(initMs)).append(" ms");
+        if (coldStart != null && coldStart.restored()) {
+            line.append("\tRestore Duration: ").append(millis(coldStart.millis())).append(" ms")
+                    .append("\tBilled Restore Duration: ").append((long) Math.ceil(coldStart.billedMillis()))
+                    .append(" ms");
+        } else if (coldStart != null) {
+            line.append("\tInit Duration: ").append(millis(coldStart.millis())).append(" ms");
         }
         if ("Sandbox.Timedout".equals(errorType)) {
             line.append("\tStatus: timeout");
@@ -54,6 +62,11 @@ public final class LambdaLogFormat {
      */
     public static String initReport(double initMs, String phase, String status) {
         return "INIT_REPORT Init Duration: " + millis(initMs) + " ms Phase: " + phase + " Status: " + status;
+    }
+
+    /** For a restore that failed; @param status "error" or "timeout" */
+    public static String restoreReport(double restoreMs, String status) {
+        return "RESTORE_REPORT Restore Duration: " + millis(restoreMs) + " ms Status: " + status;
     }
 
     public static String taskTimedOut(Instant at, String requestId, int timeoutSeconds) {
@@ -85,6 +98,16 @@ public final class LambdaLogFormat {
             return JSON.readTree(payload).path("errorType").textValue();
         } catch (java.io.IOException e) {
             return null;
+        }
+    }
+
+    /** "errorType: errorMessage" of a Lambda error JSON payload, for state reasons and exception messages. */
+    public static String errorSummary(byte[] payload) {
+        try {
+            var error = JSON.readTree(payload);
+            return error.path("errorType").asText("Error") + ": " + error.path("errorMessage").asText("");
+        } catch (java.io.IOException e) {
+            return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

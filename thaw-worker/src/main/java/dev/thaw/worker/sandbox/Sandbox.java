@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
@@ -20,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * One running sandbox: the unshare wrapper process (our child), the JVM it forked (PID 1 of the sandbox's PID
- * namespace), the environment's directory with its private /tmp, and its memory cgroup.
+ * One running sandbox: the wrapper process (our child: unshare, or the snapshot engine for a restored copy), the
+ * JVM it forked (PID 1 of the sandbox's PID namespace), the environment's directory with its private /tmp, and its memory cgroup.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -41,9 +43,11 @@ public final class Sandbox implements AutoCloseable {
     private volatile long javaPid = -1;
     private volatile long lastHighWaterMark;
 
+    /** @param javaPid the JVM's host pid when known, else -1 (it is then found as the wrapper's child) */
     Sandbox(String id, Process wrapper, Path dir, Optional<MemoryCgroup> cgroup, long spawnedAtNanos,
-            Consumer<String> stderrLines) {
+            Consumer<String> stderrLines, long javaPid) {
         this.id = id;
+        this.javaPid = javaPid;
         this.wrapper = wrapper;
         this.dir = dir;
         this.cgroup = cgroup;
@@ -75,6 +79,11 @@ public final class Sandbox implements AutoCloseable {
     /** The control channel's worker-to-runtime end. */
     public OutputStream stdin() {
         return wrapper.getOutputStream();
+    }
+
+    /** The host directory mounted at /tmp inside. */
+    Path tmpDir() {
+        return dir.resolve("tmp");
     }
 
     /** {@link System#nanoTime()} at spawn. */
@@ -173,6 +182,17 @@ public final class Sandbox implements AutoCloseable {
         deleteTree(dir);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Copies a directory tree, keeping permissions and times; symbolic links are copied as links. */
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+            }
         }
     }
 

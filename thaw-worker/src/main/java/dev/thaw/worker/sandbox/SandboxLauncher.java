@@ -1,10 +1,16 @@
 package dev.thaw.worker.sandbox;
 
+import dev.thaw.snapshot.CheckpointRequest;
+import dev.thaw.snapshot.RestoreRequest;
+import dev.thaw.snapshot.RestoredProcess;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.FunctionSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +24,8 @@ import java.util.function.Consumer;
  * child and the leader of its own session; its forked child becomes PID 1 of a new PID namespace and, in its
  * private mount namespace, binds the deployment package read-only at {@link #TASK_ROOT} and the runtime jar's
  * directory at {@link #RUNTIME_DIR} (Lambda's paths, and reachable even when the data directory lies under /tmp),
- * then the environment's private directory over /tmp, then execs {@code setsid java}, so the JVM is PID 1 and the
+ * then the environment's private directory over /tmp, mounts a /proc of its own PID namespace (CRIU's
+ * parasite needs one that matches the namespace), then execs {@code setsid java}, so the JVM is PID 1 and the
  * leader of its own session, with stdin, stdout and stderr on plain pipes to us. When memory
  * cgroups are available a shell prologue joins the cgroup first (it then execs the rest), so every process of the
  * sandbox, the JVM included, is accounted from its first byte.
@@ -34,6 +41,12 @@ public final class SandboxLauncher {
     private static final int HEAP_PERCENT = 85;
     /** Exit code of a sandbox whose prologue failed (joining the cgroup, mounting /tmp). */
     private static final String PROLOGUE_FAILED = "125";
+    /** How long a checkpointed sandbox's wrapper may take to notice that its JVM is gone. */
+    private static final long STOP_PATIENCE_MS = 5_000;
+
+    /** The sandbox's bind mounts, by mount point, to the keys that name them in a snapshot. */
+    private static final Map<String, String> EXTERNAL_MOUNTS = Map.of(
+            TASK_ROOT.toString(), "task", RUNTIME_DIR.toString(), "runtime", "/tmp", "tmp");
 
     private final Path environmentsDir;
     private final Path runtimeJar;
@@ -58,21 +71,27 @@ public final class SandboxLauncher {
      */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> stderrLines)
             throws IOException {
+        return launch(spec, id, initializationType, runtimeJar, stderrLines);
+    }
+
+    /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
+    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime,
+                          Consumer<String> stderrLines) throws IOException {
         Path dir = environmentsDir.resolve(id);
         Path tmp = dir.resolve("tmp");
         Files.createDirectories(tmp);
         Optional<MemoryCgroup> cgroup = Optional.empty();
         try {
-            if (cgroups.isPresent()) {
-                cgroup = Optional.of(cgroups.get().createFor(id, spec.memoryMb()));
-            }
-            ProcessBuilder builder = new ProcessBuilder(command(spec, tmp, cgroup));
+            cgroup = cgroupFor(spec, id);
+            List<String> command = new ArrayList<>(cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()));
+            command.addAll(command(spec, tmp, runtime));
+            ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
             environment.clear();
             environment.putAll(SandboxEnvironment.of(spec, initializationType));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
-            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines);
+            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1);
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             Sandbox.deleteTree(dir);
@@ -80,20 +99,75 @@ public final class SandboxLauncher {
         }
     }
 
-    private List<String> command(FunctionSpec spec, Path tmp, Optional<MemoryCgroup> cgroup) {
-        List<String> command = new ArrayList<>();
-        cgroup.ifPresent(c -> command.addAll(List.of("/bin/sh", "-c",
-                "echo $$ > \"$1\" || exit " + PROLOGUE_FAILED + "; shift; exec \"$@\"",
-                "thaw-sandbox", c.procsFile().toString())));
-        command.addAll(List.of("setsid", "unshare", "--pid", "--fork", "--kill-child", "--mount",
-                "--propagation", "private", "--", "/bin/sh", "-c",
+    /**
+     * Checkpoints a sandbox whose runtime has answered CHECKPOINT_READY into {@code snapshot}: its process tree,
+     * then (the engine having ended the tree) its /tmp. The sandbox is gone afterwards, whatever the outcome.
+     */
+    public void checkpoint(Sandbox sandbox, SnapshotEngine engine, SnapshotFiles snapshot)
+            throws SnapshotException, InterruptedException {
+        try {
+            long pid = sandbox.javaPid().orElseThrow(() -> new SnapshotException("the environment's JVM is gone"));
+            engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS));
+            sandbox.awaitExit(STOP_PATIENCE_MS);
+            Sandbox.copyTree(sandbox.tmpDir(), snapshot.tmp());
+        } catch (IOException e) {
+            throw new SnapshotException("cannot keep the environment's /tmp: " + e.getMessage(), e);
+        } finally {
+            sandbox.close();
+        }
+    }
+
+    /**
+     * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotDir()}), with a fresh
+     * copy of the snapshotted /tmp, in its own memory cgroup. Nothing is left behind when it fails.
+     */
+    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, Duration timeout,
+                           Consumer<String> stderrLines) throws SnapshotException {
+        SnapshotFiles snapshot = new SnapshotFiles(spec.snapshotDir());
+        Path dir = environmentsDir.resolve(id);
+        Path tmp = dir.resolve("tmp");
+        Optional<MemoryCgroup> cgroup = Optional.empty();
+        try {
+            Sandbox.copyTree(snapshot.tmp(), tmp);
+            cgroup = cgroupFor(spec, id);
+            long spawnedAt = System.nanoTime();
+            RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.image(),
+                    Map.of("task", spec.codeDir(), "runtime", snapshot.runtimeDir(), "tmp", tmp),
+                    cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()), dir.resolve("restore"), timeout));
+            return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid());
+        } catch (IOException e) {
+            cgroup.ifPresent(MemoryCgroup::remove);
+            Sandbox.deleteTree(dir);
+            throw new SnapshotException("cannot prepare the restored environment: " + e.getMessage(), e);
+        } catch (SnapshotException | RuntimeException e) {
+            cgroup.ifPresent(MemoryCgroup::remove);
+            Sandbox.deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private Optional<MemoryCgroup> cgroupFor(FunctionSpec spec, String id) throws IOException {
+        return cgroups.isPresent() ? Optional.of(cgroups.get().createFor(id, spec.memoryMb())) : Optional.empty();
+    }
+
+    /** A shell that joins the cgroup, then execs the command given after it. */
+    private static List<String> cgroupPrologue(MemoryCgroup cgroup) {
+        return List.of("/bin/sh", "-c", "echo $$ > \"$1\" || exit " + PROLOGUE_FAILED + "; shift; exec \"$@\"",
+                "thaw-sandbox", cgroup.procsFile().toString());
+    }
+
+    private List<String> command(FunctionSpec spec, Path tmp, Path runtime) {
+        List<String> command = new ArrayList<>(List.of("setsid", "unshare", "--pid", "--fork", "--kill-child",
+                "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
                 "mount --bind \"$1\" " + TASK_ROOT + " && mount -o remount,bind,ro " + TASK_ROOT
                         + " && mount --bind \"$2\" " + RUNTIME_DIR + " && mount --bind \"$3\" /tmp"
-                        + " && cd " + TASK_ROOT + " && unset OLDPWD || exit " + PROLOGUE_FAILED + "; shift 3; exec setsid \"$@\"",
-                "thaw-sandbox", spec.codeDir().toString(), runtimeJar.getParent().toString(), tmp.toString()));
+                        + " && mount -t proc proc /proc"
+                        + " && cd " + TASK_ROOT + " && unset OLDPWD || exit " + PROLOGUE_FAILED
+                        + "; shift 3; exec setsid \"$@\"",
+                "thaw-sandbox", spec.codeDir().toString(), runtime.getParent().toString(), tmp.toString()));
         command.add(spec.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions(spec.memoryMb()));
-        command.addAll(List.of("-cp", RUNTIME_DIR.resolve(runtimeJar.getFileName()).toString(), RUNTIME_MAIN));
+        command.addAll(List.of("-cp", RUNTIME_DIR.resolve(runtime.getFileName()).toString(), RUNTIME_MAIN));
         return command;
     }
 

@@ -20,7 +20,14 @@ class LambdaLogFormatTest {
     void coldReportBillsTheInit() {
         assertEquals("REPORT RequestId: r\tDuration: 12.34 ms\tBilled Duration: 359 ms\tMemory Size: 512 MB"
                         + "\tMax Memory Used: 80 MB\tInit Duration: 345.67 ms",
-                LambdaLogFormat.report("r", 12.34, 512, 80L * 1024 * 1024, 345.67, null));
+                LambdaLogFormat.report("r", 12.34, 512, 80L * 1024 * 1024, ColdStart.init(345.67), null));
+    }
+
+    @Test
+    void restoredReportBillsTheHooksOnly() {
+        assertEquals("REPORT RequestId: r\tDuration: 1.69 ms\tBilled Duration: 132 ms\tMemory Size: 512 MB"
+                        + "\tMax Memory Used: 84 MB\tRestore Duration: 277.30 ms\tBilled Restore Duration: 130 ms",
+                LambdaLogFormat.report("r", 1.69, 512, 84L * 1024 * 1024, ColdStart.restore(277.3, 129.2), null));
     }
 
     @Test

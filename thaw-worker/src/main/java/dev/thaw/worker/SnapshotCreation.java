@@ -1,0 +1,135 @@
+package dev.thaw.worker;
+
+import dev.thaw.runtime.channel.Frame;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.worker.environment.Environment;
+import dev.thaw.worker.environment.EnvironmentGoneException;
+import dev.thaw.worker.logs.InvocationLog;
+import dev.thaw.worker.logs.LambdaLogFormat;
+import dev.thaw.worker.sandbox.SandboxLauncher;
+import dev.thaw.worker.sandbox.SnapshotFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates one SnapStart snapshot: a fresh snap-start environment runs the function's init, then its
+ * beforeCheckpoint hooks (CHECKPOINT, answered CHECKPOINT_READY), then the engine checkpoints it with its /tmp.
+ * Whatever the function does wrong ends as an outcome with Lambda's StateReasonCode; the environment never
+ * survives.
+ */
+final class SnapshotCreation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotCreation.class);
+    /** Lambda's limit for the init phase of a SnapStart version, beforeCheckpoint hooks included. */
+    static final Duration INIT_LIMIT = Duration.ofMinutes(15);
+
+    private final FunctionSpec spec;
+    private final SnapshotFiles snapshot;
+    private final SandboxLauncher launcher;
+    private final SnapshotEngine engine;
+    private final Path runtimeJar;
+    private final InvocationLog log;
+    private final String id;
+
+    SnapshotCreation(FunctionSpec spec, Path snapshotDir, SandboxLauncher launcher, SnapshotEngine engine,
+                     Path runtimeJar, InvocationLog log, String id) {
+        this.spec = spec;
+        this.snapshot = new SnapshotFiles(snapshotDir);
+        this.launcher = launcher;
+        this.engine = engine;
+        this.runtimeJar = runtimeJar;
+        this.log = log;
+        this.id = id;
+    }
+
+    SnapshotOutcome run() throws InterruptedException {
+        Path ownRuntime = snapshot.runtimeDir().resolve(runtimeJar.getFileName());
+        Environment environment;
+        try {
+            Files.createDirectories(snapshot.runtimeDir());
+            Files.copy(runtimeJar, ownRuntime);
+            environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime, log);
+        } catch (IOException e) {
+            return internalError("cannot start the environment: " + e.getMessage(), 0);
+        }
+        try {
+            return checkpoint(environment);
+        } catch (InterruptedException | RuntimeException e) {
+            environment.stop();
+            throw e;
+        }
+    }
+
+    private SnapshotOutcome checkpoint(Environment environment) throws InterruptedException {
+        long started = environment.spawnedAtNanos();
+        long deadline = started + INIT_LIMIT.toNanos();
+        try {
+            Frame ready = environment.next(deadline);
+            if (ready == null) {
+                return failed(environment, "FunctionError.InitTimeout", "Init timed out after "
+                        + INIT_LIMIT.toSeconds() + " seconds", started);
+            }
+            if (ready.type() != Frame.Type.READY) {
+                return failed(environment, "FunctionError",
+                        "Init failed: " + LambdaLogFormat.errorSummary(ready.payload()), started);
+            }
+            LOG.info("function {} version {}: init done in {} ms, running beforeCheckpoint hooks",
+                    spec.functionName(), spec.version(), millis(System.nanoTime() - started));
+            environment.send(Frame.of(Frame.Type.CHECKPOINT));
+            Frame checkpointReady = environment.next(deadline);
+            if (checkpointReady == null) {
+                return failed(environment, "FunctionError.InitTimeout", "beforeCheckpoint hooks did not finish "
+                        + "within the init limit of " + INIT_LIMIT.toSeconds() + " seconds", started);
+            }
+            if (checkpointReady.type() != Frame.Type.CHECKPOINT_READY) {
+                return failed(environment, "FunctionError",
+                        "beforeCheckpoint hook failed: " + LambdaLogFormat.errorSummary(checkpointReady.payload()),
+                        started);
+            }
+        } catch (EnvironmentGoneException e) {
+            String exit = environment.awaitExit();
+            return failed(environment, "FunctionError", "Init failed: the runtime exited (" + exit + ")", started);
+        }
+        double initMillis = millis(System.nanoTime() - started);
+        long dumpStarted = System.nanoTime();
+        try {
+            environment.checkpoint(launcher, engine, snapshot);
+        } catch (SnapshotException e) {
+            return internalError("the checkpoint failed: " + e.getMessage(), initMillis);
+        }
+        LOG.info("function {} version {}: checkpointed in {} ms ({} MB image)", spec.functionName(), spec.version(),
+                millis(System.nanoTime() - dumpStarted), imageMegabytes());
+        return new SnapshotOutcome(true, null, null, log.text(), initMillis);
+    }
+
+    private SnapshotOutcome failed(Environment environment, String code, String reason, long started) {
+        environment.stop();
+        LOG.info("function {} version {}: snapshot not created: {}", spec.functionName(), spec.version(), reason);
+        return new SnapshotOutcome(false, code, reason, log.text(), millis(System.nanoTime() - started));
+    }
+
+    private SnapshotOutcome internalError(String reason, double initMillis) {
+        LOG.warn("function {} version {}: snapshot not created: {}", spec.functionName(), spec.version(), reason);
+        return new SnapshotOutcome(false, "InternalError", "The snapshot could not be created: " + reason,
+                log.text(), initMillis);
+    }
+
+    private long imageMegabytes() {
+        try (var files = Files.walk(snapshot.image())) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}

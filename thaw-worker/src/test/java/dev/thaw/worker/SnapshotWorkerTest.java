@@ -1,0 +1,98 @@
+package dev.thaw.worker;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** Real checkpoints and restores of real sandboxed JVMs through the worker, with the host's CRIU. */
+class SnapshotWorkerTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ProcessWorker worker;
+
+    @BeforeEach
+    void start() {
+        worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 10, Duration.ofMinutes(5), null,
+                null));
+        // CI provisions CRIU: there, missing snapshots are a failure, not a reason to skip.
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeFalse(worker.snapshotsUnavailable().isPresent(), () -> worker.snapshotsUnavailable().get());
+        }
+    }
+
+    @AfterEach
+    void close() {
+        worker.close();
+    }
+
+    private FunctionSpec published(String name, Path snapshotDir) {
+        FunctionSpec latest = ProcessWorkerTest.spec(name);
+        return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
+                latest.javaHome(), latest.codeDir(), latest.memoryMb(), latest.timeoutSeconds(),
+                latest.environment(), latest.region(), snapshotDir);
+    }
+
+    private InvokeResult invoke(FunctionSpec spec, String event) throws Exception {
+        return worker.invoke(spec, new InvokeInput(UUID.randomUUID().toString(), spec.functionArn(),
+                event.getBytes(StandardCharsets.UTF_8), ""));
+    }
+
+    private static String text(InvokeResult result) {
+        return new String(result.payload(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void restoredCopiesShareInitStateButNotTmpOrProcesses() throws Exception {
+        Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
+        SnapshotOutcome outcome = worker.createSnapshot(published("snap", null), snapshotDir);
+        assertTrue(outcome.created(), () -> outcome.stateReasonCode() + ": " + outcome.stateReason() + "\n"
+                + outcome.log());
+        FunctionSpec spec = published("snap", snapshotDir);
+
+        InvokeResult first = invoke(spec, "instance");
+        assertEquals(null, first.functionError(), () -> text(first) + first.log());
+        assertTrue(first.log().contains("\tRestore Duration: "), first.log());
+        assertTrue(first.log().contains("\tBilled Restore Duration: "), first.log());
+        assertFalse(first.log().contains("Init Duration"), first.log());
+        InvokeResult warm = invoke(spec, "instance");
+        assertEquals(text(first), text(warm));
+        assertFalse(warm.log().contains("Restore Duration"), warm.log());
+
+        InvokeResult written = invoke(spec, "write-tmp:mine");
+        assertEquals(null, written.functionError(), () -> text(written));
+
+        // Two concurrent cold starts: each restores its own copy with the same init state and a fresh /tmp.
+        worker.discard("snap", null);
+        List<InvokeResult> copies;
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            Future<InvokeResult> one = clients.submit(() -> invoke(spec, "sleep:500"));
+            Future<InvokeResult> two = clients.submit(() -> invoke(spec, "sleep:500"));
+            copies = List.of(one.get(), two.get());
+        }
+        for (InvokeResult copy : copies) {
+            assertEquals(null, copy.functionError(), () -> text(copy) + copy.log());
+            assertTrue(copy.log().contains("\tRestore Duration: "), copy.log());
+            assertEquals(text(first), text(copy), "init state is the snapshot's");
+        }
+        worker.discard("snap", null);
+        assertEquals("missing", text(invoke(spec, "read-tmp:mine")), "a restored copy never sees another's /tmp");
+    }
+}
