@@ -3,6 +3,7 @@ package dev.thaw.controlplane;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.InvokeInput;
 import dev.thaw.worker.InvokeResult;
+import dev.thaw.worker.SnapStartRestoreException;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
@@ -82,6 +83,8 @@ final class AsyncInvoker implements AutoCloseable {
             }
         } catch (ThrottledException e) {
             retryAfterThrottle(event, e.reason());
+        } catch (SnapStartRestoreException e) {
+            retryAfterError(event, e.errorType() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             retryAfterError(event, e.toString());
         }

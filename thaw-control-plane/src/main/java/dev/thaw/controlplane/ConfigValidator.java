@@ -16,9 +16,10 @@ final class ConfigValidator {
 
     static final int DEFAULT_TIMEOUT = 3;
     static final int DEFAULT_MEMORY = 128;
-    private static final int MAX_TIMEOUT = 900;
+    static final int MAX_TIMEOUT = 900;
     private static final int MIN_MEMORY = 128;
     private static final int MAX_MEMORY = 10_240;
+    private static final int MAX_EPHEMERAL_STORAGE = 10_240;
     private static final int MAX_DESCRIPTION = 256;
     private static final int MAX_HANDLER = 128;
     private static final int MAX_ENVIRONMENT_BYTES = 4096;
@@ -77,6 +78,21 @@ final class ConfigValidator {
                     ? "greater than or equal to " + MIN_MEMORY : "less than or equal to " + MAX_MEMORY));
         }
         return memorySize;
+    }
+
+    static int ephemeralStorage(Requests.EphemeralStorage storage) {
+        if (storage.size() == null) {
+            throw LambdaException.validation("Value null at 'ephemeralStorage.size' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
+        int size = storage.size();
+        if (size < FunctionConfig.DEFAULT_EPHEMERAL_STORAGE || size > MAX_EPHEMERAL_STORAGE) {
+            throw LambdaException.validation("Value '" + size + "' at 'ephemeralStorage.size' failed to satisfy "
+                    + "constraint: Member must have value " + (size < FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
+                    ? "greater than or equal to " + FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
+                    : "less than or equal to " + MAX_EPHEMERAL_STORAGE));
+        }
+        return size;
     }
 
     static String description(String description) {

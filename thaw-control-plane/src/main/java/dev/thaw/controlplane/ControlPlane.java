@@ -1,18 +1,25 @@
 package dev.thaw.controlplane;
 
 import dev.thaw.worker.Worker;
+import dev.thaw.worker.logs.FunctionLogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The control plane of one server: opens the metadata store, the package store and the runtime mapping under the
- * data directory, gives the worker back its reserved concurrency, and wires the operation services together.
+ * The control plane of one server: opens the metadata store, the package store, the snapshot directories and the
+ * runtime mapping under the data directory, gives the worker back its reserved concurrency, resumes SnapStart work
+ * a stopped server left, and wires the operation services together.
  */
 public final class ControlPlane implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
     private static final int ASYNC_QUEUE_CAPACITY = 10_000;
     private static final Path JVM_DIRECTORY = Path.of("/usr/lib/jvm");
 
@@ -24,8 +31,14 @@ public final class ControlPlane implements AutoCloseable {
     private final VersionService versions;
     private final AliasService aliases;
     private final ConcurrencyService concurrency;
+    private final ProvisionedConcurrencyService provisionedConcurrency;
     private final TagService tags;
     private final InvocationService invocations;
+    private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
+    private final SnapshotJobs snapshotJobs;
+    private final InactivitySweeper inactivity;
+    private final SnapStartRecovery recovery;
 
     private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store) {
         this.store = store;
@@ -34,13 +47,24 @@ public final class ControlPlane implements AutoCloseable {
         RuntimeCatalog runtimes = RuntimeCatalog.load(config.dataDir(), JdkScanner.scan(JVM_DIRECTORY));
         MutationLock lock = new MutationLock();
         VersionResolver resolver = new VersionResolver(store, arns);
-        this.versions = new VersionService(store, resolver, lock);
-        this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, lock);
+        FunctionSpecs specs = new FunctionSpecs(runtimes, packages, arns);
+        SnapshotDirectories snapshots = new SnapshotDirectories(config.dataDir());
+        // The worker writes function logs there too; a snapshot's init log joins them.
+        FunctionLogs logs = new FunctionLogs(config.dataDir().resolve("logs"));
+        this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, logs, snapStartTimer);
+        LastInvocations lastInvocations = new LastInvocations();
+        this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
+                config.snapStartInactivity());
+        this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs);
+        this.versions = new VersionService(store, resolver, snapshotJobs, lock);
+        this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, snapshots, lock);
         this.aliases = new AliasService(store, resolver, arns, lock);
         this.concurrency = new ConcurrencyService(store, resolver, worker, config.concurrencyLimit(), lock);
+        this.provisionedConcurrency = new ProvisionedConcurrencyService(resolver, store, arns);
         this.tags = new TagService(store, resolver, lock);
         this.async = new AsyncInvoker(worker, AsyncInvoker.RetryPolicy.defaults(), ASYNC_QUEUE_CAPACITY);
-        this.invocations = new InvocationService(resolver, runtimes, packages, worker, async, arns);
+        this.invocations = new InvocationService(resolver, specs,
+                new SnapStartGate(store, snapshots, snapshotJobs, lastInvocations), worker, async, arns);
     }
 
     public static ControlPlane open(ControlPlaneConfig config, Worker worker) {
@@ -50,12 +74,21 @@ public final class ControlPlane implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         MetadataStore store = MetadataStore.open(config.dataDir().resolve("metadata"));
+        ControlPlane controlPlane = null;
         try {
-            ControlPlane controlPlane = new ControlPlane(config, worker, store);
+            controlPlane = new ControlPlane(config, worker, store);
             controlPlane.concurrency.restore();
+            controlPlane.recovery.run();
+            controlPlane.inactivity.start(controlPlane.snapStartTimer);
+            worker.snapshotsUnavailable().ifPresent(why -> LOG.warn("SnapStart is not available on this server, "
+                    + "SnapStart versions will go Failed: {}", why));
             return controlPlane;
         } catch (RuntimeException e) {
-            store.close();
+            if (controlPlane != null) {
+                controlPlane.close();
+            } else {
+                store.close();
+            }
             throw e;
         }
     }
@@ -84,6 +117,10 @@ public final class ControlPlane implements AutoCloseable {
         return concurrency;
     }
 
+    public ProvisionedConcurrencyService provisionedConcurrency() {
+        return provisionedConcurrency;
+    }
+
     public TagService tags() {
         return tags;
     }
@@ -92,10 +129,19 @@ public final class ControlPlane implements AutoCloseable {
         return invocations;
     }
 
-    /** Stops the async queue and closes the metadata store; the worker belongs to the caller. */
+    /**
+     * Stops the SnapStart timer and snapshot jobs (an interrupted one runs again at the next start), saves the
+     * invocation times, stops the async queue and closes the metadata store; the worker belongs to the caller.
+     */
     @Override
     public void close() {
-        async.close();
-        store.close();
+        snapStartTimer.shutdownNow();
+        snapshotJobs.close();
+        try {
+            inactivity.saveInvocations();
+        } finally {
+            async.close();
+            store.close();
+        }
     }
 }

@@ -1,12 +1,19 @@
 package dev.thaw.controlplane;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * @param dataDir          root of the metadata database, the packages, the unpacked code and the runtime mapping
- * @param region           the region in every ARN
- * @param accountId        the account id in every ARN
- * @param concurrencyLimit the account's concurrency limit, which reserved concurrency is carved out of
+ * @param dataDir             root of the metadata database, the packages, the unpacked code, the snapshots and the
+ *                            runtime mapping
+ * @param region              the region in every ARN
+ * @param accountId           the account id in every ARN
+ * @param concurrencyLimit    the account's concurrency limit, which reserved concurrency is carved out of
+ * @param snapStartInactivity a SnapStart version not invoked for this long goes Inactive and its snapshot is deleted
  */
-public record ControlPlaneConfig(Path dataDir, String region, String accountId, int concurrencyLimit) {
+public record ControlPlaneConfig(Path dataDir, String region, String accountId, int concurrencyLimit,
+                                 Duration snapStartInactivity) {
+
+    /** Lambda's inactivity period for SnapStart versions. */
+    public static final Duration DEFAULT_SNAP_START_INACTIVITY = Duration.ofDays(14);
 }

@@ -18,16 +18,18 @@ public final class FunctionService {
     private final VersionResolver resolver;
     private final VersionService versions;
     private final Worker worker;
+    private final SnapshotDirectories snapshots;
     private final MutationLock lock;
 
     FunctionService(MetadataStore store, PackageStore packages, RuntimeCatalog runtimes, VersionResolver resolver,
-                    VersionService versions, Worker worker, MutationLock lock) {
+                    VersionService versions, Worker worker, SnapshotDirectories snapshots, MutationLock lock) {
         this.store = store;
         this.packages = packages;
         this.runtimes = runtimes;
         this.resolver = resolver;
         this.versions = versions;
         this.worker = worker;
+        this.snapshots = snapshots;
         this.lock = lock;
     }
 
@@ -51,7 +53,10 @@ public final class FunctionService {
                 ConfigValidator.memorySize(
                         Objects.requireNonNullElse(request.memorySize(), ConfigValidator.DEFAULT_MEMORY)),
                 ConfigValidator.environment(variables(request.environment())), snapStart(request.snapStart(), "None"),
-                null, null);
+                request.ephemeralStorage() == null ? FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
+                        : ConfigValidator.ephemeralStorage(request.ephemeralStorage()), null, null, null);
+        SnapStartRules.checkFunction(latest.snapStartApplyOn(), latest.ephemeralStorage(),
+                request.fileSystemConfigs());
         StoredPackage stored = packages.store(zip);
         FunctionConfig created = latest.withCode(stored.codeSha256(), stored.codeSize()).revised();
         Map<String, String> tags = Objects.requireNonNullElse(request.tags(), Map.of());
@@ -111,7 +116,12 @@ public final class FunctionService {
                             : ConfigValidator.memorySize(request.memorySize()),
                     request.environment() == null ? latest.environment()
                             : ConfigValidator.environment(variables(request.environment())),
-                    snapStart(request.snapStart(), latest.snapStartApplyOn()), null, null).revised();
+                    snapStart(request.snapStart(), latest.snapStartApplyOn()),
+                    request.ephemeralStorage() == null ? latest.ephemeralStorage()
+                            : ConfigValidator.ephemeralStorage(request.ephemeralStorage()),
+                    null, null, null).revised();
+            SnapStartRules.checkFunction(updated.snapStartApplyOn(), updated.ephemeralStorage(),
+                    request.fileSystemConfigs());
             saveLatest(updated, "configuration");
             return updated;
         });
@@ -134,6 +144,7 @@ public final class FunctionService {
             if (ref.qualifier() == null) {
                 store.deleteFunction(ref.name());
                 worker.discard(ref.name(), null);
+                snapshots.deleteAll(ref.name(), null);
                 worker.setReservedConcurrency(ref.name(), null);
                 LOG.info("deleted function {}", ref.name());
             } else {
@@ -161,6 +172,7 @@ public final class FunctionService {
         }
         store.deleteVersion(ref.name(), version);
         worker.discard(ref.name(), version);
+        snapshots.deleteAll(ref.name(), version);
         LOG.info("deleted function {} version {}", ref.name(), version);
     }
 

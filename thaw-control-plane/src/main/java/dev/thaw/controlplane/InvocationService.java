@@ -3,11 +3,11 @@ package dev.thaw.controlplane;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.InvokeInput;
 import dev.thaw.worker.InvokeResult;
+import dev.thaw.worker.SnapStartRestoreException;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -18,17 +18,17 @@ public final class InvocationService {
     private static final int LOG_TAIL_BYTES = 4096;
 
     private final VersionResolver resolver;
-    private final RuntimeCatalog runtimes;
-    private final PackageStore packages;
+    private final FunctionSpecs specs;
+    private final SnapStartGate snapStart;
     private final Worker worker;
     private final AsyncInvoker async;
     private final Arns arns;
 
-    InvocationService(VersionResolver resolver, RuntimeCatalog runtimes, PackageStore packages, Worker worker,
+    InvocationService(VersionResolver resolver, FunctionSpecs specs, SnapStartGate snapStart, Worker worker,
                       AsyncInvoker async, Arns arns) {
         this.resolver = resolver;
-        this.runtimes = runtimes;
-        this.packages = packages;
+        this.specs = specs;
+        this.snapStart = snapStart;
         this.worker = worker;
         this.async = async;
         this.arns = arns;
@@ -43,7 +43,7 @@ public final class InvocationService {
         InvocationLimits.checkPayloadJson(request.payload());
         String clientContext = InvocationLimits.decodeClientContext(request.clientContext());
         FunctionConfig config = resolver.forInvocation(request.function());
-        FunctionSpec spec = spec(config);
+        FunctionSpec spec = specs.of(config, snapStart.admit(config));
         InvokeInput input = new InvokeInput(requestId,
                 arns.qualified(request.function().name(), request.function().qualifier()), request.payload(),
                 clientContext);
@@ -64,20 +64,9 @@ public final class InvocationService {
                     tail ? logTail(result.log()) : null, result.payload());
         } catch (ThrottledException e) {
             throw LambdaException.throttled(e.reason(), e.getMessage(), 1);
+        } catch (SnapStartRestoreException e) {
+            throw LambdaException.snapStartRestore(e.errorType(), e.getMessage());
         }
-    }
-
-    private FunctionSpec spec(FunctionConfig config) {
-        Path javaHome;
-        try {
-            javaHome = runtimes.javaHome(config.runtime());
-        } catch (LambdaException e) {
-            throw LambdaException.invalidRuntime(e.getMessage());
-        }
-        return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
-                arns.function(config.functionName()), config.handler(), javaHome,
-                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(), config.environment(),
-                arns.region());
     }
 
     private static String logTail(String log) {

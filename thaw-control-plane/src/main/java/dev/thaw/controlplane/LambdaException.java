@@ -63,6 +63,25 @@ public final class LambdaException extends RuntimeException {
         return new LambdaException("ServiceException", 500, message);
     }
 
+    /** An Inactive SnapStart version was invoked; its snapshot is being created again. */
+    public static LambdaException snapStartNotReady() {
+        return new LambdaException("SnapStartNotReadyException", 409, "Lambda is initializing your function. It will "
+                + "be ready to invoke once your function state becomes ACTIVE.");
+    }
+
+    /**
+     * A restored environment could not be made ready: {@code SnapStartException} (400) when an afterRestore hook
+     * failed, {@code SnapStartTimeoutException} (408) when restoring exceeded its limit.
+     */
+    public static LambdaException snapStartRestore(String type, String message) {
+        int status = switch (type) {
+            case "SnapStartException" -> 400;
+            case "SnapStartTimeoutException" -> 408;
+            default -> throw new IllegalArgumentException("not a SnapStart restore error: " + type);
+        };
+        return new LambdaException(type, status, message);
+    }
+
     public static LambdaException throttled(String reason, String message, int retryAfterSeconds) {
         return new LambdaException("TooManyRequestsException", 429, message, Map.of("Reason", reason),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

@@ -14,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,31 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Functions, versions, aliases, tags and reserved concurrency in an embedded H2 database. Version and alias
- * configurations are stored as JSON documents keyed by function and version/alias name, so adding a configuration
- * member needs no schema change. Callers serialise mutations (see {@link MutationLock}); each method that writes more
- * than one row does so in one transaction.
+ * Functions, versions, aliases, tags, reserved concurrency and SnapStart snapshots in an embedded H2 database.
+ * Version and alias configurations are stored as JSON documents keyed by function and version/alias name, so adding a
+ * configuration member needs no schema change; tables are changed through {@link SchemaMigrations}. Callers
+ * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
+ * transaction.
  */
 public final class MetadataStore implements AutoCloseable {
-
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS functions (
-              name VARCHAR(64) PRIMARY KEY,
-              last_version INT NOT NULL,
-              reserved_concurrency INT,
-              tags CLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS versions (
-              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
-              version VARCHAR(16) NOT NULL,
-              version_order INT NOT NULL,
-              config CLOB NOT NULL,
-              PRIMARY KEY (function_name, version));
-            CREATE TABLE IF NOT EXISTS aliases (
-              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
-              name VARCHAR(128) NOT NULL,
-              config CLOB NOT NULL,
-              PRIMARY KEY (function_name, name));
-            """;
 
     private final JdbcConnectionPool pool;
     // Only record components are stored: helpers such as FunctionConfig.isLatest() are not data.
@@ -60,9 +45,14 @@ public final class MetadataStore implements AutoCloseable {
     /** Opens (creating when absent) the database in {@code directory}. */
     public static MetadataStore open(Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("thaw") + ";DB_CLOSE_ON_EXIT=FALSE";
-        MetadataStore store = new MetadataStore(JdbcConnectionPool.create(url, "thaw", ""));
-        store.update(SCHEMA);
-        return store;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "thaw", "");
+        try (Connection connection = pool.getConnection()) {
+            SchemaMigrations.migrate(connection);
+        } catch (SQLException | RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException("cannot open the metadata database in " + directory, e);
+        }
+        return new MetadataStore(pool);
     }
 
     public Optional<FunctionRecord> function(String name) {
@@ -129,6 +119,47 @@ public final class MetadataStore implements AutoCloseable {
         update("DELETE FROM versions WHERE function_name = ? AND version = ?", functionName, version);
     }
 
+    public Optional<SnapshotRecord> snapshot(String functionName, String version) {
+        return query("SELECT function_name, version, directory, fingerprint, last_invoked FROM snapshots "
+                + "WHERE function_name = ? AND version = ?", MetadataStore::snapshotRecord, functionName, version)
+                .stream().findFirst();
+    }
+
+    public List<SnapshotRecord> snapshots() {
+        return query("SELECT function_name, version, directory, fingerprint, last_invoked FROM snapshots",
+                MetadataStore::snapshotRecord);
+    }
+
+    /** Stores a version's new state and the snapshot it now restores from (replacing any earlier one) together. */
+    public void putSnapshot(FunctionConfig version, SnapshotRecord snapshot) {
+        transaction(connection -> {
+            putVersion(connection, version);
+            execute(connection, "MERGE INTO snapshots (function_name, version, directory, fingerprint, last_invoked) "
+                            + "KEY (function_name, version) VALUES (?, ?, ?, ?, ?)", snapshot.functionName(),
+                    snapshot.version(), snapshot.directory(), snapshot.fingerprint(), timestamp(snapshot.lastInvoked()));
+        });
+    }
+
+    /** Stores a version's new state and forgets its snapshot together. */
+    public void dropSnapshot(FunctionConfig version) {
+        transaction(connection -> {
+            putVersion(connection, version);
+            execute(connection, "DELETE FROM snapshots WHERE function_name = ? AND version = ?",
+                    version.functionName(), version.version());
+        });
+    }
+
+    /** Records invocations seen since the last call; an older time never replaces a newer one. */
+    public void recordInvocations(Map<VersionKey, Instant> lastInvoked) {
+        transaction(connection -> {
+            for (Map.Entry<VersionKey, Instant> entry : lastInvoked.entrySet()) {
+                execute(connection, "UPDATE snapshots SET last_invoked = ? WHERE function_name = ? AND version = ? "
+                                + "AND last_invoked < ?", timestamp(entry.getValue()), entry.getKey().functionName(),
+                        entry.getKey().version(), timestamp(entry.getValue()));
+            }
+        });
+    }
+
     public Optional<AliasConfig> alias(String functionName, String name) {
         return query("SELECT config FROM aliases WHERE function_name = ? AND name = ?",
                 rs -> fromJson(rs.getString(1), AliasConfig.class), functionName, name).stream().findFirst();
@@ -165,6 +196,15 @@ public final class MetadataStore implements AutoCloseable {
         execute(connection, "MERGE INTO versions (function_name, version, version_order, config) "
                         + "KEY (function_name, version) VALUES (?, ?, ?, ?)", config.functionName(), config.version(),
                 order, toJson(config));
+    }
+
+    private static SnapshotRecord snapshotRecord(ResultSet rs) throws SQLException {
+        return new SnapshotRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private FunctionRecord functionRecord(ResultSet rs) throws SQLException {

@@ -22,13 +22,20 @@ public final class Requests {
     public record SnapStart(String applyOn) {
     }
 
+    public record EphemeralStorage(Integer size) {
+    }
+
+    public record FileSystemConfig(String arn, String localMountPath) {
+    }
+
     public record RoutingConfig(Map<String, Double> additionalVersionWeights) {
     }
 
     public record CreateFunction(String functionName, String runtime, String role, String handler, FunctionCode code,
                                  String description, Integer timeout, Integer memorySize, Boolean publish,
                                  String packageType, Environment environment, Map<String, String> tags,
-                                 SnapStart snapStart, List<String> architectures) {
+                                 SnapStart snapStart, List<String> architectures, EphemeralStorage ephemeralStorage,
+                                 List<FileSystemConfig> fileSystemConfigs) {
     }
 
     public record UpdateFunctionCode(byte[] zipFile, String s3Bucket, String s3Key, String imageUri, Boolean publish,
@@ -37,7 +44,9 @@ public final class Requests {
 
     public record UpdateFunctionConfiguration(String role, String handler, String description, Integer timeout,
                                               Integer memorySize, Environment environment, String runtime,
-                                              String revisionId, SnapStart snapStart) {
+                                              String revisionId, SnapStart snapStart,
+                                              EphemeralStorage ephemeralStorage,
+                                              List<FileSystemConfig> fileSystemConfigs) {
     }
 
     public record PublishVersion(String codeSha256, String description, String revisionId) {
@@ -51,6 +60,9 @@ public final class Requests {
     }
 
     public record PutFunctionConcurrency(Integer reservedConcurrentExecutions) {
+    }
+
+    public record PutProvisionedConcurrencyConfig(Integer provisionedConcurrentExecutions) {
     }
 
     public record TagResource(Map<String, String> tags) {

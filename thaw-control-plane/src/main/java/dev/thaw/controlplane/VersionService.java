@@ -13,17 +13,20 @@ public final class VersionService {
 
     private final MetadataStore store;
     private final VersionResolver resolver;
+    private final SnapshotJobs snapshots;
     private final MutationLock lock;
 
-    VersionService(MetadataStore store, VersionResolver resolver, MutationLock lock) {
+    VersionService(MetadataStore store, VersionResolver resolver, SnapshotJobs snapshots, MutationLock lock) {
         this.store = store;
         this.resolver = resolver;
+        this.snapshots = snapshots;
         this.lock = lock;
     }
 
     /**
      * Publishes $LATEST as a new version, or returns the newest version when $LATEST has not changed since it was
-     * published, as Lambda does.
+     * published, as Lambda does. A SnapStart version is answered Pending while its snapshot is created in the
+     * background.
      */
     public FunctionConfig publish(FunctionRef ref, Requests.PublishVersion request) {
         String name = ref.unqualified().name();
@@ -51,7 +54,11 @@ public final class VersionService {
         FunctionConfig version = latest.publishedAs(Integer.toString(number),
                 description == null ? latest.description() : ConfigValidator.description(description));
         store.publish(new FunctionRecord(name, number, function.reservedConcurrency(), function.tags()), version);
-        LOG.info("published function {} version {}", name, number);
+        LOG.info("published function {} version {}{}", name, number,
+                version.snapStartOn() ? " (SnapStart: Pending until its snapshot is created)" : "");
+        if (version.snapStartOn()) {
+            snapshots.submit(VersionKey.of(version));
+        }
         return version;
     }
 

@@ -7,6 +7,8 @@ import dev.thaw.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** A control plane over a real worker and a real H2 database in a test's temporary directory. */
 final class ControlPlaneFixture implements AutoCloseable {
@@ -15,13 +17,19 @@ final class ControlPlaneFixture implements AutoCloseable {
     static final int CONCURRENCY_LIMIT = 8;
 
     final Path dataDir;
-    private final ProcessWorker worker;
+    final ProcessWorker worker;
+    private final Duration snapStartInactivity;
     ControlPlane controlPlane;
 
     ControlPlaneFixture(Path dataDir) {
+        this(dataDir, ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY);
+    }
+
+    ControlPlaneFixture(Path dataDir, Duration snapStartInactivity) {
         this.dataDir = dataDir;
+        this.snapStartInactivity = snapStartInactivity;
         this.worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), CONCURRENCY_LIMIT,
-                Duration.ofMinutes(1), Duration.ofSeconds(10)));
+                Duration.ofMinutes(1), Duration.ofSeconds(10), null));
         this.controlPlane = open();
     }
 
@@ -31,19 +39,47 @@ final class ControlPlaneFixture implements AutoCloseable {
         controlPlane = open();
     }
 
+    /** Stops the control plane, edits its data as a stopped server's, and starts it again. */
+    void restartEditing(Consumer<MetadataStore> edit) {
+        controlPlane.close();
+        try (MetadataStore store = MetadataStore.open(dataDir.resolve("metadata"))) {
+            edit.accept(store);
+        }
+        controlPlane = open();
+    }
+
+    /** Polls a version's configuration until it is in {@code state}; fails after a minute. */
+    FunctionConfig awaitState(String qualifiedName, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        FunctionConfig config = controlPlane.functions().configuration(FunctionRef.parse(qualifiedName));
+        while (!config.state().is(state)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(qualifiedName + " did not become " + state + ": " + config.state());
+            }
+            Thread.sleep(100);
+            config = controlPlane.functions().configuration(FunctionRef.parse(qualifiedName));
+        }
+        return config;
+    }
+
     FunctionConfig create(String name, byte[] zip) {
         return controlPlane.functions().create(request(name, zip, null));
     }
 
     static Requests.CreateFunction request(String name, byte[] zip, Boolean publish) {
+        return request(name, zip, publish, null);
+    }
+
+    static Requests.CreateFunction request(String name, byte[] zip, Boolean publish, String snapStartApplyOn) {
         return new Requests.CreateFunction(name, "java17", ROLE, "example.Handler::handleRequest",
                 new Requests.FunctionCode(zip, null, null, null, null), null, null, null, publish, null,
-                new Requests.Environment(Map.of("GREETING", "hi")), Map.of("team", "a"), null, null);
+                new Requests.Environment(Map.of("GREETING", "hi")), Map.of("team", "a"),
+                snapStartApplyOn == null ? null : new Requests.SnapStart(snapStartApplyOn), null, null, null);
     }
 
     private ControlPlane open() {
-        return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT),
-                worker);
+        return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT,
+                snapStartInactivity), worker);
     }
 
     @Override

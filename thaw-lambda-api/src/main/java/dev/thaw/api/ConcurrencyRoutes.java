@@ -5,7 +5,10 @@ import dev.thaw.controlplane.Requests;
 
 import java.util.List;
 
-/** Put/Get/DeleteFunctionConcurrency and GetAccountSettings, each at the API version the model gives it. */
+/**
+ * Put/Get/DeleteFunctionConcurrency, PutProvisionedConcurrencyConfig and GetAccountSettings, each at the API version
+ * the model gives it.
+ */
 final class ConcurrencyRoutes {
 
     private final ControlPlane controlPlane;
@@ -22,6 +25,8 @@ final class ConcurrencyRoutes {
                         this::get),
                 Route.of("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", "DeleteFunctionConcurrency",
                         this::delete),
+                Route.of("PUT", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency",
+                        "PutProvisionedConcurrencyConfig", this::putProvisioned),
                 Route.of("GET", "/2016-08-19/account-settings", "GetAccountSettings", this::accountSettings));
     }
 
@@ -38,6 +43,12 @@ final class ConcurrencyRoutes {
     private ApiResponse delete(ApiRequest request) {
         controlPlane.concurrency().delete(request.function());
         return ApiResponse.empty(204);
+    }
+
+    // Always refused (see ProvisionedConcurrencyService), so there is no success shape to answer.
+    private ApiResponse putProvisioned(ApiRequest request) {
+        throw controlPlane.provisionedConcurrency().refusal(request.qualifiedFunction(),
+                request.json(Requests.PutProvisionedConcurrencyConfig.class).provisionedConcurrentExecutions());
     }
 
     private ApiResponse accountSettings(ApiRequest request) {

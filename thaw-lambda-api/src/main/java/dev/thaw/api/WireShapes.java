@@ -4,6 +4,7 @@ import dev.thaw.controlplane.AccountSettings;
 import dev.thaw.controlplane.AliasConfig;
 import dev.thaw.controlplane.Arns;
 import dev.thaw.controlplane.FunctionConfig;
+import dev.thaw.controlplane.VersionState;
 
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ final class WireShapes {
     record FunctionConfiguration(String functionName, String functionArn, String runtime, String role, String handler,
                                  long codeSize, String description, int timeout, int memorySize, String lastModified,
                                  String codeSha256, String version, Environment environment,
-                                 TracingConfig tracingConfig, String revisionId, String state,
-                                 String lastUpdateStatus, String packageType, List<String> architectures,
+                                 TracingConfig tracingConfig, String revisionId, String state, String stateReason,
+                                 String stateReasonCode, String lastUpdateStatus, String lastUpdateStatusReason,
+                                 String lastUpdateStatusReasonCode, String packageType, List<String> architectures,
                                  EphemeralStorage ephemeralStorage, SnapStart snapStart,
                                  LoggingConfig loggingConfig) {
     }
@@ -78,18 +80,22 @@ final class WireShapes {
     }
 
     /**
-     * A version's configuration. SnapStart is accepted and stored, but snapshots are not taken yet, so
-     * OptimizationStatus is "Off" everywhere.
+     * A version's configuration with its state. SnapStart.OptimizationStatus is "On" only on the published versions
+     * of a SnapStart function: $LATEST never restores from a snapshot.
      */
     static FunctionConfiguration configuration(FunctionConfig config, Arns arns) {
         String arn = config.isLatest() ? arns.function(config.functionName())
                 : arns.qualified(config.functionName(), config.version());
+        VersionState state = config.state();
         return new FunctionConfiguration(config.functionName(), arn, config.runtime(), config.role(), config.handler(),
                 config.codeSize(), config.description(), config.timeout(), config.memorySize(), config.lastModified(),
                 config.codeSha256(), config.version(),
                 config.environment().isEmpty() ? null : new Environment(config.environment()),
-                new TracingConfig("PassThrough"), config.revisionId(), "Active", "Successful", "Zip",
-                List.of("x86_64"), new EphemeralStorage(512), new SnapStart(config.snapStartApplyOn(), "Off"),
+                new TracingConfig("PassThrough"), config.revisionId(), state.state(), state.stateReason(),
+                state.stateReasonCode(), state.lastUpdateStatus(), state.lastUpdateStatusReason(),
+                state.lastUpdateStatusReasonCode(), "Zip", List.of("x86_64"),
+                new EphemeralStorage(config.ephemeralStorage()),
+                new SnapStart(config.snapStartApplyOn(), config.snapStartOn() ? "On" : "Off"),
                 new LoggingConfig("Text", "/aws/lambda/" + config.functionName()));
     }
 

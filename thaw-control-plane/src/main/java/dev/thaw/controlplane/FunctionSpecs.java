@@ -1,0 +1,36 @@
+package dev.thaw.controlplane;
+
+import dev.thaw.worker.FunctionSpec;
+
+import java.nio.file.Path;
+
+/** What the worker is told about a version: its settings, its JDK and code on this host, and its snapshot. */
+final class FunctionSpecs {
+
+    private final RuntimeCatalog runtimes;
+    private final PackageStore packages;
+    private final Arns arns;
+
+    FunctionSpecs(RuntimeCatalog runtimes, PackageStore packages, Arns arns) {
+        this.runtimes = runtimes;
+        this.packages = packages;
+        this.arns = arns;
+    }
+
+    /**
+     * @param snapshotDir the snapshot cold starts restore, or null to start on demand
+     * @throws LambdaException InvalidRuntimeException when the version's runtime has no JDK here
+     */
+    FunctionSpec of(FunctionConfig config, Path snapshotDir) {
+        Path javaHome;
+        try {
+            javaHome = runtimes.javaHome(config.runtime());
+        } catch (LambdaException e) {
+            throw LambdaException.invalidRuntime(e.getMessage());
+        }
+        return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
+                arns.function(config.functionName()), config.handler(), javaHome,
+                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(), config.environment(),
+                arns.region(), snapshotDir);
+    }
+}

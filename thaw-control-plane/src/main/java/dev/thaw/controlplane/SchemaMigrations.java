@@ -1,0 +1,82 @@
+package dev.thaw.controlplane;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Brings a metadata database to the schema this server uses. Each step runs once, in order, in one transaction with
+ * the recorded schema version, so a data directory written by any earlier server opens here. Databases from before
+ * the version table have step 1 already; its statements are idempotent for that reason.
+ */
+final class SchemaMigrations {
+
+    private static final List<String> STEPS = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS functions (
+              name VARCHAR(64) PRIMARY KEY,
+              last_version INT NOT NULL,
+              reserved_concurrency INT,
+              tags CLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS versions (
+              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              version VARCHAR(16) NOT NULL,
+              version_order INT NOT NULL,
+              config CLOB NOT NULL,
+              PRIMARY KEY (function_name, version));
+            CREATE TABLE IF NOT EXISTS aliases (
+              function_name VARCHAR(64) NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+              name VARCHAR(128) NOT NULL,
+              config CLOB NOT NULL,
+              PRIMARY KEY (function_name, name));
+            """,
+            // The snapshot an Active SnapStart version restores from; it goes with its version.
+            """
+            CREATE TABLE snapshots (
+              function_name VARCHAR(64) NOT NULL,
+              version VARCHAR(16) NOT NULL,
+              directory VARCHAR(512) NOT NULL,
+              fingerprint VARCHAR(1024) NOT NULL,
+              last_invoked TIMESTAMP WITH TIME ZONE NOT NULL,
+              PRIMARY KEY (function_name, version),
+              FOREIGN KEY (function_name, version) REFERENCES versions(function_name, version) ON DELETE CASCADE);
+            """);
+
+    private SchemaMigrations() {
+    }
+
+    /** The schema version this server writes. */
+    static int current() {
+        return STEPS.size();
+    }
+
+    static void migrate(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+            int version = version(statement);
+            if (version > current()) {
+                throw new IllegalStateException("the metadata database has schema version " + version
+                        + ", newer than this server's " + current() + ": run a newer server");
+            }
+            for (int step = version; step < current(); step++) {
+                statement.execute(STEPS.get(step));
+            }
+            statement.execute("DELETE FROM schema_version");
+            statement.execute("INSERT INTO schema_version VALUES (" + current() + ")");
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private static int version(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.thaw.controlplane;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Puts SnapStart back in order when a server starts: snapshot directories no version refers to (left by a crash, or
+ * by deletions the crash interrupted) are removed, versions a stopped server left Pending get their snapshot
+ * created, Active versions whose snapshot is gone go Pending to get a new one, and the others are checked against
+ * the worker's current fingerprint in the background.
+ */
+final class SnapStartRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartRecovery.class);
+
+    private final MetadataStore store;
+    private final MutationLock lock;
+    private final SnapshotDirectories directories;
+    private final SnapshotJobs jobs;
+
+    SnapStartRecovery(MetadataStore store, MutationLock lock, SnapshotDirectories directories, SnapshotJobs jobs) {
+        this.store = store;
+        this.lock = lock;
+        this.directories = directories;
+        this.jobs = jobs;
+    }
+
+    void run() {
+        lock.run(() -> {
+            Set<String> referenced = store.snapshots().stream().map(SnapshotRecord::directory)
+                    .collect(Collectors.toSet());
+            List<Path> removed = directories.removeUnreferenced(referenced);
+            if (!removed.isEmpty()) {
+                LOG.info("removed {} snapshot directories no version refers to", removed.size());
+            }
+            store.allVersions(true).stream().filter(FunctionConfig::snapStartOn).forEach(this::recover);
+            return null;
+        });
+    }
+
+    private void recover(FunctionConfig config) {
+        VersionKey version = VersionKey.of(config);
+        if (config.state().is(VersionState.ACTIVE) && !snapshotPresent(version)) {
+            store.dropSnapshot(config.withState(config.state().restoring()));
+            LOG.warn("function {} version {}: its snapshot is missing, creating it again", version.functionName(),
+                    version.version());
+        } else if (config.state().is(VersionState.PENDING)) {
+            LOG.info("function {} version {}: was Pending when the server stopped, creating its snapshot",
+                    version.functionName(), version.version());
+        } else if (!config.state().is(VersionState.ACTIVE)) {
+            return;
+        }
+        jobs.submit(version);
+    }
+
+    private boolean snapshotPresent(VersionKey version) {
+        return store.snapshot(version.functionName(), version.version())
+                .map(snapshot -> Files.isDirectory(directories.resolve(snapshot.directory()))).orElse(false);
+    }
+}

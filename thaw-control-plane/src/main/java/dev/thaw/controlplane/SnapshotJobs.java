@@ -1,0 +1,226 @@
+package dev.thaw.controlplane;
+
+import dev.thaw.worker.FunctionSpec;
+import dev.thaw.worker.SnapshotOutcome;
+import dev.thaw.worker.Worker;
+import dev.thaw.worker.logs.FunctionLogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the snapshots of SnapStart versions in the background, one at a time: taking one initialises a JVM, which
+ * keeps a core busy for seconds. A run looks at the version's state when it starts: a Pending version gets its first
+ * snapshot (Active, or Failed with the reason); an Active one whose snapshot was taken under another worker
+ * fingerprint (new JDK, runtime or engine) gets a new one while the old one keeps serving, and the two are swapped.
+ * Anything else makes the run a no-op, so submitting too often is harmless.
+ */
+final class SnapshotJobs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotJobs.class);
+    /** A replaced snapshot is kept until invocations restored from it have surely ended (the longest timeout). */
+    private static final Duration REPLACED_SNAPSHOT_GRACE = Duration.ofSeconds(ConfigValidator.MAX_TIMEOUT + 60);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final MetadataStore store;
+    private final MutationLock lock;
+    private final Worker worker;
+    private final FunctionSpecs specs;
+    private final SnapshotDirectories directories;
+    private final FunctionLogs logs;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("thaw-snapshot-jobs").factory());
+    private final Set<VersionKey> queued = ConcurrentHashMap.newKeySet();
+    /** Re-creations that failed, by version and fingerprint: not retried until the fingerprint changes again. */
+    private final Set<String> failedRefreshes = ConcurrentHashMap.newKeySet();
+
+    SnapshotJobs(MetadataStore store, MutationLock lock, Worker worker, FunctionSpecs specs,
+                 SnapshotDirectories directories, FunctionLogs logs, ScheduledExecutorService timer) {
+        this.store = store;
+        this.lock = lock;
+        this.worker = worker;
+        this.specs = specs;
+        this.directories = directories;
+        this.logs = logs;
+        this.timer = timer;
+    }
+
+    /** Queues a run for the version unless one is already waiting. */
+    void submit(VersionKey version) {
+        if (queued.add(version)) {
+            runner.execute(() -> {
+                queued.remove(version);
+                runSafely(version);
+            });
+        }
+    }
+
+    /** An Inactive version was invoked: it goes Pending and its snapshot is created again. */
+    void reactivate(VersionKey version) {
+        lock.run(() -> {
+            store.version(version.functionName(), version.version())
+                    .filter(config -> config.state().is(VersionState.INACTIVE))
+                    .ifPresent(config -> {
+                        store.putVersion(config.withState(config.state().restoring()));
+                        LOG.info("function {} version {}: invoked while inactive, re-creating its snapshot",
+                                version.functionName(), version.version());
+                        submit(version);
+                    });
+            return null;
+        });
+    }
+
+    private void runSafely(VersionKey version) {
+        try {
+            run(version);
+        } catch (RuntimeException e) {
+            // The version may have been deleted under the run; otherwise it must not stay Pending for ever.
+            LOG.error("function {} version {}: snapshot creation failed", version.functionName(), version.version(),
+                    e);
+            fail(version, null, "InternalError", "The snapshot could not be created: " + e.getMessage());
+        }
+    }
+
+    private void run(VersionKey version) {
+        FunctionConfig config = store.version(version.functionName(), version.version()).orElse(null);
+        if (config == null || !config.snapStartOn()) {
+            return;
+        }
+        boolean first = config.state().is(VersionState.PENDING);
+        if (!first && !config.state().is(VersionState.ACTIVE)) {
+            return;
+        }
+        Optional<String> unavailable = worker.snapshotsUnavailable();
+        if (unavailable.isPresent()) {
+            if (first) {
+                fail(version, config.revisionId(), "InternalError",
+                        "SnapStart is not available on this server: " + unavailable.get());
+            }
+            return;
+        }
+        FunctionSpec spec;
+        try {
+            spec = specs.of(config, null);
+        } catch (LambdaException e) {
+            fail(version, config.revisionId(), "InvalidRuntime", e.getMessage());
+            return;
+        }
+        String fingerprint = worker.snapshotFingerprint(spec);
+        if (!first && !stale(version, fingerprint)) {
+            return;
+        }
+        LOG.info("function {} version {}: {} snapshot", version.functionName(), version.version(),
+                first ? "creating its" : "runtime changed, re-creating its");
+        create(version, config, spec, fingerprint, first);
+    }
+
+    private boolean stale(VersionKey version, String fingerprint) {
+        return store.snapshot(version.functionName(), version.version())
+                .filter(snapshot -> !snapshot.fingerprint().equals(fingerprint))
+                .isPresent() && !failedRefreshes.contains(version + "@" + fingerprint);
+    }
+
+    private void create(VersionKey version, FunctionConfig config, FunctionSpec spec, String fingerprint,
+                        boolean first) {
+        Path staging = directories.stage(version);
+        long started = System.nanoTime();
+        SnapshotOutcome outcome;
+        try {
+            outcome = worker.createSnapshot(spec, staging);
+        } catch (InterruptedException e) {
+            // The server is stopping: the version stays as it is and the next start runs this again.
+            directories.delete(staging);
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            directories.delete(staging);
+            throw e;
+        }
+        keepInitLog(version, outcome.log());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (!outcome.created()) {
+            directories.delete(staging);
+            if (first) {
+                fail(version, config.revisionId(), outcome.stateReasonCode(), outcome.stateReason());
+            } else {
+                failedRefreshes.add(version + "@" + fingerprint);
+                LOG.warn("function {} version {}: re-creating the snapshot failed ({}): {}; the current one keeps "
+                        + "serving", version.functionName(), version.version(), outcome.stateReasonCode(),
+                        outcome.stateReason());
+            }
+            return;
+        }
+        if (activate(version, config.revisionId(), directories.promote(staging), fingerprint)) {
+            LOG.info("function {} version {}: snapshot created in {} ms (init {} ms)",
+                    version.functionName(), version.version(), millis, Math.round(outcome.initMillis()));
+        }
+    }
+
+    /** Records the new snapshot unless the version changed meanwhile; a replaced one is deleted later. */
+    private boolean activate(VersionKey version, String revisionId, String directory, String fingerprint) {
+        return lock.run(() -> {
+            FunctionConfig current = store.version(version.functionName(), version.version()).orElse(null);
+            if (current == null || !current.revisionId().equals(revisionId)
+                    || !(current.state().is(VersionState.PENDING) || current.state().is(VersionState.ACTIVE))) {
+                directories.delete(directories.resolve(directory));
+                return false;
+            }
+            Optional<SnapshotRecord> replaced = store.snapshot(version.functionName(), version.version());
+            Instant lastInvoked = replaced.map(SnapshotRecord::lastInvoked).orElseGet(Instant::now);
+            store.putSnapshot(current.withState(current.state().activated()), new SnapshotRecord(
+                    version.functionName(), version.version(), directory, fingerprint, lastInvoked));
+            replaced.ifPresent(old -> {
+                // Environments restored from the old snapshot run the old runtime: new cold starts use the new one.
+                worker.discard(version.functionName(), version.version());
+                directories.deleteLater(old.directory(), timer, REPLACED_SNAPSHOT_GRACE.toSeconds());
+            });
+            return true;
+        });
+    }
+
+    /** A Pending version goes Failed; with a null revision whatever revision it has. */
+    private void fail(VersionKey version, String revisionId, String reasonCode, String reason) {
+        boolean failed = lock.run(() -> store.version(version.functionName(), version.version())
+                .filter(current -> current.state().is(VersionState.PENDING))
+                .filter(current -> revisionId == null || current.revisionId().equals(revisionId))
+                .map(current -> {
+                    store.putVersion(current.withState(current.state().failed(reasonCode, reason)));
+                    return true;
+                }).orElse(false));
+        if (failed) {
+            LOG.warn("function {} version {}: snapshot failed ({}): {}", version.functionName(), version.version(),
+                    reasonCode, reason);
+        }
+    }
+
+    // The init log is the user's only way to see why init failed; it goes where invocation logs go.
+    private void keepInitLog(VersionKey version, String log) {
+        if (log != null && !log.isEmpty()) {
+            logs.append(version.functionName(), log.endsWith("\n") ? log : log + "\n");
+        }
+    }
+
+    /** Interrupts the run in progress (its version is re-run at the next start) and waits for it to end. */
+    @Override
+    public void close() {
+        runner.shutdownNow();
+        try {
+            if (!runner.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("a snapshot job did not stop within {} s", SHUTDOWN_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
