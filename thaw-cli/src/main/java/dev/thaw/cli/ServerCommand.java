@@ -29,12 +29,28 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout", description = "Seconds before an idle environment stops (default: 600).")
     Long idleTimeoutSeconds;
 
+    @Option(names = "--snapstart-inactivity", paramLabel = "SECONDS",
+            description = "Seconds without invocations before a SnapStart version goes Inactive and its snapshot is "
+                    + "deleted (default: 1209600, 14 days).")
+    Long snapStartInactivitySeconds;
+
+    @Option(names = "--snapstart-restore-timeout", paramLabel = "SECONDS",
+            description = "Limit for restoring an environment from its snapshot, afterRestore hooks included; "
+                    + "beyond it the invocation fails with SnapStartTimeoutException (default: 10).")
+    Long restoreTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
                 .withPort(port).withBindAddress(bindAddress).withConcurrencyLimit(concurrency);
         if (idleTimeoutSeconds != null) {
             options = options.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        }
+        if (snapStartInactivitySeconds != null) {
+            options = options.withSnapStartInactivity(Duration.ofSeconds(snapStartInactivitySeconds));
+        }
+        if (restoreTimeoutSeconds != null) {
+            options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
         ThawServer server = ThawServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);

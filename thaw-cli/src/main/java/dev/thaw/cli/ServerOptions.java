@@ -1,61 +1,82 @@
 package dev.thaw.cli;
 
+import dev.thaw.controlplane.ControlPlaneConfig;
+import dev.thaw.worker.WorkerConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * How a Thaw server runs.
  *
- * @param bindAddress      the address the API listens on
- * @param port             the API port; 0 picks a free one
- * @param dataDir          metadata, packages, code, logs and environments live here
- * @param concurrencyLimit the most invocations running at once
- * @param idleTimeout      idle execution environments are stopped after this long
- * @param initTimeout      the limit for a function's init phase
- * @param region           the region in ARNs and AWS_REGION
- * @param accountId        the account id in ARNs
+ * @param bindAddress         the address the API listens on
+ * @param port                the API port; 0 picks a free one
+ * @param dataDir             metadata, packages, code, snapshots, logs and environments live here
+ * @param concurrencyLimit    the most invocations running at once
+ * @param idleTimeout         idle execution environments are stopped after this long
+ * @param initTimeout         the limit for a function's init phase
+ * @param region              the region in ARNs and AWS_REGION
+ * @param accountId           the account id in ARNs
+ * @param snapStartInactivity a SnapStart version not invoked for this long goes Inactive and its snapshot is deleted
+ * @param restoreTimeout      the limit for restoring an environment from a snapshot, afterRestore hooks included
  */
 public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
-                            Duration initTimeout, String region, String accountId) {
+                            Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
+                            Duration restoreTimeout) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
-                "us-east-1", "000000000000");
+                "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
+                WorkerConfig.DEFAULT_RESTORE_TIMEOUT);
     }
 
     public ServerOptions withBindAddress(String value) {
-        return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId);
+        return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId,
+                snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withPort(int value) {
         return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId);
+                accountId, snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withDataDir(Path value) {
         return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId);
+                accountId, snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withConcurrencyLimit(int value) {
-        return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId);
+        return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId,
+                snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId);
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId,
+                snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withInitTimeout(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId);
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId,
+                snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withRegion(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
-                accountId);
+                accountId, snapStartInactivity, restoreTimeout);
     }
 
     public ServerOptions withAccountId(String value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, value,
+                snapStartInactivity, restoreTimeout);
+    }
+
+    public ServerOptions withSnapStartInactivity(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                value);
+                accountId, value, restoreTimeout);
+    }
+
+    public ServerOptions withRestoreTimeout(Duration value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId, snapStartInactivity, value);
     }
 }

@@ -37,11 +37,11 @@ public final class ThawServer implements AutoCloseable {
         // Environments run in other directories, so every path handed down must be absolute.
         ServerOptions options = requested.withDataDir(requested.dataDir().toAbsolutePath());
         Worker worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
-                options.concurrencyLimit(), options.idleTimeout(), options.initTimeout()));
+                options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout()));
         ControlPlane controlPlane = null;
         try {
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
-                    options.accountId(), options.concurrencyLimit()), worker);
+                    options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker);
             LambdaApiServer api = LambdaApiServer.start(options.bindAddress(), options.port(), controlPlane);
             URI endpoint = endpoint(options.bindAddress(), api.port());
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());

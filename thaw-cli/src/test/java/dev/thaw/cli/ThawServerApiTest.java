@@ -214,6 +214,45 @@ class ThawServerApiTest {
                 JSON.readTree(response.body()).path("Reason").asText());
     }
 
+    @Test
+    void snapStartVersionsAnswerTheirStateAndOptimizationStatus() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("FunctionName", "snappy", "Runtime", "java17", "Role", ROLE,
+                "Handler", "example.Hello::handleRequest", "Code",
+                Map.of("ZipFile", Base64.getEncoder().encodeToString(zip)), "SnapStart",
+                Map.of("ApplyOn", "PublishedVersions"), "Publish", true));
+        HttpResponse<String> created = send("POST", "/2015-03-31/functions", body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode version = JSON.readTree(created.body());
+        assertEquals("1", version.path("Version").asText());
+        assertEquals("Pending", version.path("State").asText());
+        assertEquals("Creating", version.path("StateReasonCode").asText());
+        assertEquals("InProgress", version.path("LastUpdateStatus").asText());
+        assertEquals("On", version.path("SnapStart").path("OptimizationStatus").asText());
+        JsonNode latest = JSON.readTree(send("GET", "/2015-03-31/functions/snappy/configuration", null).body());
+        assertEquals("Active", latest.path("State").asText());
+        assertEquals("PublishedVersions", latest.path("SnapStart").path("ApplyOn").asText());
+        assertEquals("Off", latest.path("SnapStart").path("OptimizationStatus").asText());
+
+        HttpResponse<String> provisioned = send("PUT",
+                "/2019-09-30/functions/snappy/provisioned-concurrency?Qualifier=1",
+                "{\"ProvisionedConcurrentExecutions\":1}");
+        assertEquals(400, provisioned.statusCode(), provisioned.body());
+        assertEquals("InvalidParameterValueException",
+                provisioned.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertTrue(JSON.readTree(provisioned.body()).path("message").asText().contains("SnapStart"));
+    }
+
+    @Test
+    void snapStartWithLargeEphemeralStorageIsRejected() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("FunctionName", "big-tmp", "Runtime", "java17", "Role", ROLE,
+                "Handler", "example.Hello::handleRequest", "Code",
+                Map.of("ZipFile", Base64.getEncoder().encodeToString(zip)), "SnapStart",
+                Map.of("ApplyOn", "PublishedVersions"), "EphemeralStorage", Map.of("Size", 2048)));
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("InvalidParameterValueException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+    }
+
     private static String createBody(String name) throws IOException {
         return JSON.writeValueAsString(Map.of("FunctionName", name, "Runtime", "java17", "Role", ROLE,
                 "Handler", "example.Hello::handleRequest", "Code",
