@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
@@ -43,7 +41,7 @@ public final class WarmInvokeBenchmark {
 
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         BenchSettings settings = BenchSettings.fromSystemProperties(args);
-        Path dataDir = Files.createTempDirectory("thaw-bench-");
+        Path dataDir = DataDirs.create();
         try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0));
              HelloInvoker invoker = new HelloInvoker(server.endpoint(), FUNCTION)) {
             System.out.println("Thaw server at " + server.endpoint() + ", data in " + dataDir);
@@ -70,7 +68,7 @@ public final class WarmInvokeBenchmark {
             }
             printTable(sequential, runs);
         } finally {
-            deleteRecursively(dataDir);
+            DataDirs.delete(dataDir);
         }
     }
 
@@ -102,13 +100,5 @@ public final class WarmInvokeBenchmark {
 
     private static String ms(double millis) {
         return String.format("%.2f", millis);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -112,6 +112,31 @@ class AwsCliTest {
                 workDir.resolve("throttled.json").toString());
     }
 
+    /** The walk-through of the design notes, with SnapStart: publish, wait, restore-backed invoke. */
+    @Test
+    void snapStartWalkThrough() throws IOException {
+        createFunction("cli-snap", "--snap-start", "ApplyOn=PublishedVersions");
+        aws.succeed("wait", "function-active-v2", "--function-name", "cli-snap");
+        JsonNode published = aws.succeed("publish-version", "--function-name", "cli-snap").json();
+        assertEquals("1", published.path("Version").asText());
+        assertEquals("Pending", published.path("State").asText(), published::toString);
+
+        AwsCli.Result waited = aws.lambda("wait", "published-version-active", "--function-name", "cli-snap:1");
+        JsonNode version = aws.succeed("get-function-configuration", "--function-name", "cli-snap:1").json();
+        SnapStartVersions.assumeSnapStartAvailable(version.path("State").asText(),
+                version.path("StateReason").asText());
+        assertEquals(0, waited.exitCode(), waited::toString);
+        assertEquals("Active", version.path("State").asText());
+        assertEquals("PublishedVersions", version.path("SnapStart").path("ApplyOn").asText(), version::toString);
+        assertEquals("On", version.path("SnapStart").path("OptimizationStatus").asText(), version::toString);
+
+        JsonNode invoked = invoke("hello-snap.json", "--function-name", "cli-snap:1", "--log-type", "Tail");
+        assertEquals("\"Hello, Bob!\"", Files.readString(workDir.resolve("hello-snap.json")));
+        String log = Invocations.tailLog(invoked.path("LogResult").asText());
+        assertTrue(log.contains("Restore Duration:"), log);
+        assertFalse(log.contains("Init Duration:"), log);
+    }
+
     /** Creates a Hello function from the example jar, with any extra create-function options. */
     private static void createFunction(String name, String... options) {
         List<String> args = new ArrayList<>(List.of("create-function", "--function-name", name,

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import software.amazon.awssdk.core.SdkBytes;
 
-/** The thaw-examples deployment packages, as built by that module, in both Lambda layouts. */
+/**
+ * The thaw-examples deployment packages, as built by that module, in both Lambda layouts, and the Spring Boot
+ * application of thaw-examples-spring.
+ */
 final class ExamplePackages {
 
     private ExamplePackages() {
@@ -26,12 +29,22 @@ final class ExamplePackages {
         return path("thaw.examples.zip", "../thaw-examples/target/thaw-examples-function.zip");
     }
 
+    /** A Spring Boot application in the zip layout (see thaw-examples-spring). */
+    static Path springZipPath() {
+        return path("thaw.examples.spring.zip",
+                "../thaw-examples-spring/target/thaw-examples-spring-function.zip");
+    }
+
     static SdkBytes jar() {
         return read(jarPath());
     }
 
     static SdkBytes zip() {
         return read(zipPath());
+    }
+
+    static SdkBytes springZip() {
+        return read(springZipPath());
     }
 
     /**
@@ -56,7 +69,7 @@ final class ExamplePackages {
     private static Path path(String property, String fallback) {
         Path path = Path.of(System.getProperty(property, fallback));
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(path + " is missing: build thaw-examples first");
+            throw new IllegalStateException(path + " is missing: build the example modules first");
         }
         return path;
     }

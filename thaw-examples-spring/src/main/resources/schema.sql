@@ -1,0 +1,1 @@
+CREATE TABLE visitor (name VARCHAR(200) PRIMARY KEY, visits INT NOT NULL);
