@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
  * The CRIU command of this host: the one named by the {@code thaw.criu} system property or the {@code THAW_CRIU}
  * environment variable, else the one the project's setup provisions, else {@code criu} on the PATH.
  */
-public record CriuCommand(String executable) {
+public record CriuCommand(String executable, List<String> prefix) {
+
+    public CriuCommand(String executable) {
+        this(executable, List.of());
+    }
 
     /** Where scripts/install-criu.sh puts its launcher. */
     static final Path PROVISIONED = Path.of("/opt/thaw/criu/bin/criu");
@@ -33,9 +37,14 @@ public record CriuCommand(String executable) {
         return new CriuCommand("criu");
     }
 
+    /** The same command run through {@code prefix} (a command that execs the one given after it). */
+    CriuCommand withPrefix(List<String> value) {
+        return new CriuCommand(executable, value);
+    }
+
     /** The command line for one CRIU action. */
     List<String> line(String action, List<String> options) {
-        List<String> line = new ArrayList<>();
+        List<String> line = new ArrayList<>(prefix);
         line.add(executable);
         line.add(action);
         line.addAll(options);

@@ -41,10 +41,17 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String RESTORE_LOG = "restore.log";
     private static final String PID_FILE = "restored.pid";
     private static final int STDIO_FDS = 3;
+    /** Changes whenever the options that shape an image change: images of another layout are re-created. */
+    private static final String IMAGE_LAYOUT = "2";
+    /**
+     * Every other mount the environment inherited from the host (/dev/shm, /sys/fs/cgroup, ...) is external too:
+     * restored copies bind the host's own, rather than CRIU saving and unpacking tmpfs contents at every restore.
+     */
+    private static final List<String> HOST_MOUNTS = List.of("--external", "mnt[]");
     /** Lines of CRIU's log quoted in an error. */
     private static final int ERROR_LINES = 6;
 
-    private final CriuCommand criu;
+    private volatile CriuCommand criu;
     private volatile Optional<String> unavailable;
     private volatile String fingerprint;
 
@@ -58,7 +65,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     }
 
     @Override
-    public Optional<String> unavailableReason() {
+    public synchronized Optional<String> unavailableReason() {
         Optional<String> reason = unavailable;
         if (reason == null) {
             reason = probe();
@@ -85,6 +92,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         if (check.exitCode() != 0) {
             return Optional.of("'criu check' fails on this kernel: " + lastLines(check.output(), 2));
         }
+        criu = criu.withPrefix(KdatCache.prefix());
         return Optional.empty();
     }
 
@@ -102,7 +110,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     public String fingerprint() {
         String value = fingerprint;
         if (value == null) {
-            value = "criu-" + criu.version().orElse("unknown");
+            value = "criu-" + criu.version().orElse("unknown") + "/" + IMAGE_LAYOUT;
             fingerprint = value;
         }
         return value;
@@ -110,6 +118,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
 
     @Override
     public void checkpoint(CheckpointRequest request) throws SnapshotException {
+        requireAvailable();
         Path images = request.imageDir();
         Properties stdio = new Properties();
         for (int fd = 0; fd < STDIO_FDS; fd++) {
@@ -129,6 +138,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
                 "-D", images.toString(), "-o", DUMP_LOG, "--manage-cgroups=ignore"));
         request.externalMounts().forEach((mountPoint, key) ->
                 options.addAll(List.of("--external", "mnt[" + mountPoint + "]:" + key)));
+        options.addAll(HOST_MOUNTS);
         try {
             Files.createDirectories(images);
             try (var out = Files.newBufferedWriter(images.resolve(STDIO_FILE))) {
@@ -151,6 +161,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
 
     @Override
     public RestoredProcess restore(RestoreRequest request) throws SnapshotException {
+        requireAvailable();
         Path images = request.imageDir();
         Path work = request.workDir();
         Properties stdio = new Properties();
@@ -170,6 +181,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
         request.externalMounts().forEach((key, hostPath) ->
                 options.addAll(List.of("--external", "mnt[" + key + "]:" + hostPath)));
+        options.addAll(HOST_MOUNTS);
         List<String> command = new ArrayList<>(request.launchPrefix());
         command.addAll(criu.line("restore", options));
         Process process;
@@ -188,6 +200,13 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (SnapshotException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
+        }
+    }
+
+    private void requireAvailable() throws SnapshotException {
+        Optional<String> reason = unavailable != null ? unavailable : unavailableReason();
+        if (reason.isPresent()) {
+            throw new SnapshotException("snapshots are unavailable: " + reason.get());
         }
     }
 

@@ -1,0 +1,84 @@
+package dev.thaw.snapshot.criu;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps CRIU's kernel-feature cache. CRIU probes the kernel (netlink, mounts, vDSO, ...) at every run, some 20 ms,
+ * unless it finds /run/criu.kdat, which it only writes where /run is a tmpfs (the cache must not outlive a reboot).
+ * Where the host's /run is not one, CRIU runs in a private mount namespace with a small tmpfs of ours, kept mounted
+ * for the host's uptime, bound over /run. That hides whatever is mounted below the host's /run from CRIU, which
+ * restores an environment's host mounts by binding them from their host paths, so it is done only when nothing
+ * is mounted there.
+ */
+final class KdatCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KdatCache.class);
+    private static final Path RUN = Path.of("/run");
+    static final Path DIR = Path.of("/var/lib/thaw/criu-kdat");
+
+    private KdatCache() {
+    }
+
+    /** The command prefix that gives CRIU a tmpfs /run, or none when the host's /run serves (or nothing can). */
+    static List<String> prefix() {
+        if (isTmpfs(RUN) || mountedBelow(RUN)) {
+            return List.of();
+        }
+        if (!isTmpfs(DIR) && !mount()) {
+            return List.of();
+        }
+        return List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                "mount --bind " + DIR + " " + RUN + " && exec \"$@\"", "criu-kdat");
+    }
+
+    private static boolean mount() {
+        try {
+            Files.createDirectories(DIR);
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "thaw-criu-kdat",
+                    DIR.toString()).redirectErrorStream(true).start();
+            String output = new String(mount.getInputStream().readAllBytes()).trim();
+            if (!mount.waitFor(10, TimeUnit.SECONDS) || mount.exitValue() != 0) {
+                LOG.warn("cannot mount a tmpfs for CRIU's kernel-feature cache ({}); CRIU probes the kernel at "
+                        + "every run", output);
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.warn("cannot mount a tmpfs for CRIU's kernel-feature cache: {}", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether {@code path} is a mount point of a tmpfs. */
+    private static boolean isTmpfs(Path path) {
+        return mounts().stream().anyMatch(fields -> fields[4].equals(path.toString())
+                && fields[List.of(fields).indexOf("-") + 1].equals("tmpfs"));
+    }
+
+    private static boolean mountedBelow(Path path) {
+        return mounts().stream().anyMatch(fields -> fields[4].startsWith(path + "/"));
+    }
+
+    /** The fields of each line of /proc/self/mountinfo (mount point at 4, file system type after "-"). */
+    private static List<String[]> mounts() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().map(line -> line.split(" "))
+                    .filter(fields -> fields.length > 4 && List.of(fields).indexOf("-") > 4
+                            && List.of(fields).indexOf("-") + 1 < fields.length)
+                    .toList();
+        } catch (IOException e) {
+            LOG.debug("cannot read mountinfo: {}", e.toString());
+            return List.of();
+        }
+    }
+}
