@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws) and
-# CRIU >= 4 for the snapshot engine. Idempotent; needs root (or sudo) the first time.
+# Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws),
+# redis-server for the snapshot store's L2 tests, and CRIU >= 4 for the snapshot engine. Idempotent; needs
+# root (or sudo) the first time.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -15,4 +16,10 @@ if [ ! -x /usr/bin/aws ]; then
   apt_install awscli
 fi
 /usr/bin/aws --version
+# The snapshot store's tests start their own redis-server processes; the system service stays disabled.
+if [ ! -x /usr/bin/redis-server ]; then
+  echo "installing redis-server (Debian package; tests start their own instances)"
+  apt_install redis-server
+fi
+/usr/bin/redis-server --version
 "$(dirname "$0")/install-criu.sh"

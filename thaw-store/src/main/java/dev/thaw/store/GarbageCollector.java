@@ -1,0 +1,111 @@
+package dev.thaw.store;
+
+import dev.thaw.store.crypto.DataKeyRing;
+import dev.thaw.store.format.Manifest;
+import dev.thaw.store.format.ManifestEntry;
+import dev.thaw.store.format.ObjectKeys;
+import dev.thaw.store.tier.StoredObject;
+import dev.thaw.store.tier.Tier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Removes what no manifest needs, from every tier. Callers hold the function's exclusive lock. A chunk is kept
+ * while any remaining manifest of its function references it; when a remaining manifest cannot be read, nothing
+ * is collected, since its references are unknown.
+ */
+final class GarbageCollector {
+    private static final Logger LOG = LoggerFactory.getLogger(GarbageCollector.class);
+
+    private final Tiers tiers;
+    private final Manifests manifests;
+    private final DataKeyRing keys;
+
+    GarbageCollector(Tiers tiers, Manifests manifests, DataKeyRing keys) {
+        this.tiers = tiers;
+        this.manifests = manifests;
+        this.keys = keys;
+    }
+
+    /** Deletes the snapshot's manifest, then the chunks only it referenced; answers how many chunks went. */
+    int deleteSnapshot(String function, String snapshotId) throws StoreException {
+        manifests.delete(function, List.of(snapshotId));
+        return collectChunks(function);
+    }
+
+    /** Deletes the function's manifests other than live, then its unreferenced chunks (all, with no manifest left). */
+    ReconcileResult reconcile(String function, Set<String> live) throws StoreException {
+        List<String> ids = manifests.snapshotIds(function);
+        List<String> stale = ids.stream().filter(id -> !live.contains(id)).toList();
+        Set<String> missing = new TreeSet<>(live);
+        ids.forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            LOG.warn("reconcile: live snapshots of {} are not in the store: {}", function, missing);
+        }
+        manifests.delete(function, stale);
+        int chunks = stale.size() == ids.size() ? purgeFunction(function) : collectChunks(function);
+        return new ReconcileResult(stale.size(), chunks);
+    }
+
+    /** Deletes every object of the function from every tier, its data key last; answers how many chunks went. */
+    int purgeFunction(String function) throws StoreException {
+        Set<String> removed = new HashSet<>();
+        for (Tier cache : tiers.caches()) {
+            List<String> cached = keysOf(Tiers.listCache(cache, ObjectKeys.chunkPrefix(function)));
+            Tiers.deleteFromCache(cache, cached);
+            removed.addAll(cached);
+        }
+        manifests.delete(function, manifests.snapshotIds(function));
+        List<String> durableChunks = keysOf(tiers.durable().list(ObjectKeys.chunkPrefix(function)));
+        tiers.durable().delete(durableChunks);
+        removed.addAll(durableChunks);
+        // Chunks without their key can never be read again, so the key goes only once they are gone.
+        tiers.durable().delete(List.of(ObjectKeys.dataKey(function)));
+        keys.forget(function);
+        return removed.size();
+    }
+
+    /** Functions with anything in any tier. */
+    Set<String> functions() throws StoreException {
+        Set<String> functions = new TreeSet<>(manifests.functions());
+        for (Tier cache : tiers.caches()) {
+            for (StoredObject object : Tiers.listCache(cache, ObjectKeys.CHUNKS)) {
+                functions.add(ObjectKeys.functionOf(object.key()));
+            }
+        }
+        return functions;
+    }
+
+    private int collectChunks(String function) throws StoreException {
+        Set<String> referenced = new HashSet<>();
+        for (Manifest manifest : manifests.all(function)) {
+            for (ManifestEntry entry : manifest.entries()) {
+                entry.chunks().forEach(id -> referenced.add(ObjectKeys.chunk(function, id)));
+            }
+        }
+        String prefix = ObjectKeys.chunkPrefix(function);
+        Set<String> removed = new HashSet<>();
+        for (Tier cache : tiers.caches()) {
+            List<String> garbage = unreferenced(Tiers.listCache(cache, prefix), referenced);
+            Tiers.deleteFromCache(cache, garbage);
+            removed.addAll(garbage);
+        }
+        List<String> garbage = unreferenced(tiers.durable().list(prefix), referenced);
+        tiers.durable().delete(garbage);
+        removed.addAll(garbage);
+        return removed.size();
+    }
+
+    private static List<String> unreferenced(List<StoredObject> objects, Set<String> referenced) {
+        return objects.stream().map(StoredObject::key).filter(key -> !referenced.contains(key)).toList();
+    }
+
+    private static List<String> keysOf(List<StoredObject> objects) {
+        return objects.stream().map(StoredObject::key).toList();
+    }
+}
