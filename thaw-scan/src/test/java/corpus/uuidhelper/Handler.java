@@ -1,0 +1,20 @@
+package corpus.uuidhelper;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+
+/** Positive: the constructor stores what a helper of another class returns. */
+public class Handler implements RequestHandler<String, String> {
+
+    private final String id;
+
+    public Handler() {
+        id = Ids.newId();
+    }
+
+    @Override
+    public String handleRequest(String input, Context context) {
+        return input + id + Ids.newId();
+    }
+}

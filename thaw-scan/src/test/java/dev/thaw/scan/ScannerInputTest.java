@@ -1,0 +1,101 @@
+package dev.thaw.scan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Package layouts, handler selection and input errors. */
+class ScannerInputTest {
+
+    @TempDir
+    Path temp;
+
+    private final SnapStartScanner scanner = new SnapStartScanner();
+
+    @Test
+    void scansAJarWithClassesAtItsRoot() throws Exception {
+        ScanReport report = scanner.scan(Corpus.jar("staticuuid", temp.resolve("f.jar")), Optional.empty());
+        assertEquals(List.of("corpus.staticuuid.Handler"), report.handlers());
+        assertEquals(1, report.findings().size());
+        Finding finding = report.findings().get(0);
+        assertEquals("corpus.staticuuid.Handler.ID", finding.storedIn());
+        assertEquals("java.util.UUID.randomUUID()", finding.value());
+        assertEquals(ValueCategory.UUID, finding.category());
+        assertEquals("corpus/staticuuid/Handler.java", finding.sourcePath());
+        assertEquals(List.of("corpus.staticuuid.Handler.<clinit>"), finding.path());
+    }
+
+    @Test
+    void reportsOnlyTheFunctionsOwnClassesOfALambdaZip() throws Exception {
+        // BaseHandler (in lib/) stores a UUID too, but library code is not the function's to fix.
+        ScanReport report = scanner.scan(Corpus.lambdaZip("libbase", temp.resolve("f.zip")), Optional.empty());
+        assertEquals(List.of("corpus.libbase.Handler"), report.handlers());
+        assertEquals(List.of("corpus.libbase.Handler.seed"),
+                report.findings().stream().map(Finding::storedIn).toList());
+        assertEquals(1, report.classes());
+    }
+
+    @Test
+    void aNamedHandlerNeedNotImplementTheHandlerInterfaces() throws Exception {
+        Path dir = Corpus.directory("uuidhelper", temp);
+        ScanReport report = scanner.scan(dir, Optional.of("corpus.uuidhelper.Handler::handleRequest"));
+        Finding finding = report.findings().get(0);
+        assertEquals("corpus.uuidhelper.Ids", finding.className());
+        assertEquals("newId()", finding.method());
+        assertEquals("()Ljava/lang/String;", finding.descriptor());
+        assertEquals("corpus.uuidhelper.Handler.id", finding.storedIn());
+        assertEquals(List.of("corpus.uuidhelper.Handler.<init>", "corpus.uuidhelper.Ids.newId()"), finding.path());
+        assertTrue(finding.storedAt().startsWith("corpus.uuidhelper.Handler.<init> line "), finding.storedAt());
+        assertEquals(report.findings(), scanner.scan(dir, Optional.of("corpus.uuidhelper.Handler")).findings());
+    }
+
+    @Test
+    void aHandlerFromALibraryMakesEveryOwnClassInitCode() throws Exception {
+        // As with a framework's invoker as the handler: it builds the function's classes reflectively.
+        ScanReport report = scanner.scan(Corpus.lambdaZip("libbase", temp.resolve("f.zip")),
+                Optional.of("corpus.libbase.lib.BaseHandler::handleRequest"));
+        assertEquals(List.of("corpus.libbase.Handler.seed"),
+                report.findings().stream().map(Finding::storedIn).toList());
+    }
+
+    @Test
+    void failsClearlyOnInputsItCannotScan() throws Exception {
+        Path notAZip = Files.writeString(temp.resolve("broken.zip"), "not a zip");
+        assertTrue(assertThrows(ScanException.class, () -> scanner.scan(notAZip, Optional.empty()))
+                .getMessage().contains("not a readable jar or zip file"));
+        assertTrue(assertThrows(ScanException.class, () -> scanner.scan(temp.resolve("missing.jar"), Optional.empty()))
+                .getMessage().startsWith("no such file or directory"));
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        assertTrue(assertThrows(ScanException.class, () -> scanner.scan(empty, Optional.empty()))
+                .getMessage().startsWith("no classes found"));
+    }
+
+    @Test
+    void failsClearlyWithoutAHandler() throws Exception {
+        // Only Ids: no class implements RequestHandler.
+        Path dir = temp.resolve("ids");
+        Files.createDirectories(dir.resolve("corpus/uuidhelper"));
+        Files.copy(Corpus.CLASSES.resolve("uuidhelper/Ids.class"), dir.resolve("corpus/uuidhelper/Ids.class"));
+        assertTrue(assertThrows(ScanException.class, () -> scanner.scan(dir, Optional.empty()))
+                .getMessage().startsWith("no handler found"));
+        assertTrue(assertThrows(ScanException.class, () -> scanner.scan(dir, Optional.of("example.Missing::handle")))
+                .getMessage().contains("example.Missing not found"));
+    }
+
+    @Test
+    void findingsCarryAOneLineMessageForLogs() throws Exception {
+        Finding finding = scanner.scan(Corpus.directory("superctor", temp), Optional.empty()).findings().get(0);
+        assertEquals("SNAP_START corpus.superctor.Base.<init> line " + finding.line()
+                + ": java.util.UUID.randomUUID() stored in corpus.superctor.Base.instanceId"
+                + " - every restored copy shares it", finding.message());
+        assertEquals(List.of("corpus.superctor.Handler.<init>", "corpus.superctor.Base.<init>"), finding.path());
+    }
+}
