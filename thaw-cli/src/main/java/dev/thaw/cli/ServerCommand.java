@@ -1,6 +1,7 @@
 package dev.thaw.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ final class ServerCommand implements Callable<Integer> {
                     + "beyond it the invocation fails with SnapStartTimeoutException (default: 10).")
     Long restoreTimeoutSeconds;
 
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
@@ -52,6 +56,7 @@ final class ServerCommand implements Callable<Integer> {
         if (restoreTimeoutSeconds != null) {
             options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
+        options = options.withStore(store.config(options.dataDir()));
         ThawServer server = ThawServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package dev.thaw.cli;
 
 import dev.thaw.controlplane.ControlPlaneConfig;
+import dev.thaw.store.StoreConfig;
 import dev.thaw.worker.WorkerConfig;
 
 import java.nio.file.Path;
@@ -19,64 +20,72 @@ import java.time.Duration;
  * @param accountId           the account id in ARNs
  * @param snapStartInactivity a SnapStart version not invoked for this long goes Inactive and its snapshot is deleted
  * @param restoreTimeout      the limit for restoring an environment from a snapshot, afterRestore hooks included
+ * @param store               the snapshot store: its cache size, Redis, durable tier and master key
  */
 public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
-                            Duration restoreTimeout) {
+                            Duration restoreTimeout, StoreConfig store) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
-                WorkerConfig.DEFAULT_RESTORE_TIMEOUT);
+                WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir));
     }
 
     public ServerOptions withBindAddress(String value) {
         return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout);
+                snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withPort(int value) {
         return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout);
+                accountId, snapStartInactivity, restoreTimeout, store);
     }
 
+    /** Also moves the snapshot store's local directories (cache, durable directory, master key) there. */
     public ServerOptions withDataDir(Path value) {
         return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout);
+                accountId, snapStartInactivity, restoreTimeout, new StoreConfig(value, store.l1MaxBytes(),
+                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()));
     }
 
     public ServerOptions withConcurrencyLimit(int value) {
         return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout);
+                snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout);
+                snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withInitTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId,
-                snapStartInactivity, restoreTimeout);
+                snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withRegion(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
-                accountId, snapStartInactivity, restoreTimeout);
+                accountId, snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withAccountId(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, value,
-                snapStartInactivity, restoreTimeout);
+                snapStartInactivity, restoreTimeout, store);
     }
 
     public ServerOptions withSnapStartInactivity(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, value, restoreTimeout);
+                accountId, value, restoreTimeout, store);
     }
 
     public ServerOptions withRestoreTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, value);
+                accountId, snapStartInactivity, value, store);
+    }
+
+    public ServerOptions withStore(StoreConfig value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId, snapStartInactivity, restoreTimeout, value);
     }
 }

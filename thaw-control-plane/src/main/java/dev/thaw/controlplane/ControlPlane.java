@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.Worker;
 import dev.thaw.worker.logs.FunctionLogs;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class ControlPlane implements AutoCloseable {
     private final InactivitySweeper inactivity;
     private final SnapStartRecovery recovery;
 
-    private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store) {
+    private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store, SnapshotStore snapshotStore) {
         this.store = store;
         this.arns = new Arns(config.region(), config.accountId());
         this.packages = new PackageStore(config.dataDir());
@@ -48,7 +49,7 @@ public final class ControlPlane implements AutoCloseable {
         MutationLock lock = new MutationLock();
         VersionResolver resolver = new VersionResolver(store, arns);
         FunctionSpecs specs = new FunctionSpecs(runtimes, packages, arns);
-        SnapshotDirectories snapshots = new SnapshotDirectories(config.dataDir());
+        SnapshotStorage snapshots = new SnapshotStorage(snapshotStore, config.dataDir());
         // The worker writes function logs there too; a snapshot's init log joins them.
         FunctionLogs logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, logs, snapStartTimer);
@@ -56,6 +57,7 @@ public final class ControlPlane implements AutoCloseable {
         this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
                 config.snapStartInactivity());
         this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs);
+        worker.onSnapshotRejected((function, version) -> snapshotJobs.recreate(new VersionKey(function, version)));
         this.versions = new VersionService(store, resolver, snapshotJobs, lock);
         this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, snapshots, lock);
         this.aliases = new AliasService(store, resolver, arns, lock);
@@ -64,10 +66,11 @@ public final class ControlPlane implements AutoCloseable {
         this.tags = new TagService(store, resolver, lock);
         this.async = new AsyncInvoker(worker, AsyncInvoker.RetryPolicy.defaults(), ASYNC_QUEUE_CAPACITY);
         this.invocations = new InvocationService(resolver, specs,
-                new SnapStartGate(store, snapshots, snapshotJobs, lastInvocations), worker, async, arns);
+                new SnapStartGate(store, snapshotJobs, lastInvocations), worker, async, arns);
     }
 
-    public static ControlPlane open(ControlPlaneConfig config, Worker worker) {
+    /** @param snapshotStore where SnapStart snapshots are kept; the worker restores from the same store */
+    public static ControlPlane open(ControlPlaneConfig config, Worker worker, SnapshotStore snapshotStore) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -76,7 +79,7 @@ public final class ControlPlane implements AutoCloseable {
         MetadataStore store = MetadataStore.open(config.dataDir().resolve("metadata"));
         ControlPlane controlPlane = null;
         try {
-            controlPlane = new ControlPlane(config, worker, store);
+            controlPlane = new ControlPlane(config, worker, store, snapshotStore);
             controlPlane.concurrency.restore();
             controlPlane.recovery.run();
             controlPlane.inactivity.start(controlPlane.snapStartTimer);

@@ -18,11 +18,11 @@ public final class FunctionService {
     private final VersionResolver resolver;
     private final VersionService versions;
     private final Worker worker;
-    private final SnapshotDirectories snapshots;
+    private final SnapshotStorage snapshots;
     private final MutationLock lock;
 
     FunctionService(MetadataStore store, PackageStore packages, RuntimeCatalog runtimes, VersionResolver resolver,
-                    VersionService versions, Worker worker, SnapshotDirectories snapshots, MutationLock lock) {
+                    VersionService versions, Worker worker, SnapshotStorage snapshots, MutationLock lock) {
         this.store = store;
         this.packages = packages;
         this.runtimes = runtimes;
@@ -144,7 +144,7 @@ public final class FunctionService {
             if (ref.qualifier() == null) {
                 store.deleteFunction(ref.name());
                 worker.discard(ref.name(), null);
-                snapshots.deleteAll(ref.name(), null);
+                snapshots.deleteFunction(ref.name());
                 worker.setReservedConcurrency(ref.name(), null);
                 LOG.info("deleted function {}", ref.name());
             } else {
@@ -170,9 +170,10 @@ public final class FunctionService {
             throw LambdaException.conflict("Unable to delete version because the following aliases reference it: "
                     + referencing);
         }
+        var snapshot = store.snapshot(ref.name(), version);
         store.deleteVersion(ref.name(), version);
         worker.discard(ref.name(), version);
-        snapshots.deleteAll(ref.name(), version);
+        snapshot.ifPresent(s -> snapshots.delete(ref.name(), s.snapshotId()));
         LOG.info("deleted function {} version {}", ref.name(), version);
     }
 

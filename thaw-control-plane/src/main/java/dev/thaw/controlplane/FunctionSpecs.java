@@ -18,10 +18,10 @@ final class FunctionSpecs {
     }
 
     /**
-     * @param snapshotDir the snapshot cold starts restore, or null to start on demand
+     * @param snapshotId the snapshot cold starts restore, or null to start on demand
      * @throws LambdaException InvalidRuntimeException when the version's runtime has no JDK here
      */
-    FunctionSpec of(FunctionConfig config, Path snapshotDir) {
+    FunctionSpec of(FunctionConfig config, String snapshotId) {
         Path javaHome;
         try {
             javaHome = runtimes.javaHome(config.runtime());
@@ -31,6 +31,6 @@ final class FunctionSpecs {
         return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
                 arns.function(config.functionName()), config.handler(), javaHome,
                 packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(), config.environment(),
-                arns.region(), snapshotDir);
+                arns.region(), snapshotId);
     }
 }

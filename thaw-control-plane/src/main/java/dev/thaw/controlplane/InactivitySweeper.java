@@ -24,16 +24,16 @@ final class InactivitySweeper {
     private final MetadataStore store;
     private final MutationLock lock;
     private final Worker worker;
-    private final SnapshotDirectories directories;
+    private final SnapshotStorage storage;
     private final LastInvocations invocations;
     private final Duration inactivity;
 
-    InactivitySweeper(MetadataStore store, MutationLock lock, Worker worker, SnapshotDirectories directories,
+    InactivitySweeper(MetadataStore store, MutationLock lock, Worker worker, SnapshotStorage storage,
                       LastInvocations invocations, Duration inactivity) {
         this.store = store;
         this.lock = lock;
         this.worker = worker;
-        this.directories = directories;
+        this.storage = storage;
         this.invocations = invocations;
         this.inactivity = inactivity;
     }
@@ -74,14 +74,14 @@ final class InactivitySweeper {
             saveInvocations();
             // Re-read under the lock: an invocation or a new snapshot since the sweep started keeps it Active.
             boolean stillIdle = store.snapshot(idle.functionName(), idle.version())
-                    .filter(snapshot -> snapshot.directory().equals(idle.directory()))
+                    .filter(snapshot -> snapshot.snapshotId().equals(idle.snapshotId()))
                     .filter(snapshot -> snapshot.lastInvoked().isBefore(cutoff)).isPresent();
             store.version(idle.functionName(), idle.version())
                     .filter(config -> stillIdle && config.state().is(VersionState.ACTIVE))
                     .ifPresent(config -> {
                         store.dropSnapshot(config.withState(VersionState.idle()));
                         worker.discard(idle.functionName(), idle.version());
-                        directories.delete(directories.resolve(idle.directory()));
+                        storage.delete(idle.functionName(), idle.snapshotId());
                         LOG.info("function {} version {}: Inactive, not invoked since {}; snapshot deleted",
                                 idle.functionName(), idle.version(), idle.lastInvoked());
                     });

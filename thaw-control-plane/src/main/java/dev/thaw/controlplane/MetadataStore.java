@@ -120,13 +120,13 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public Optional<SnapshotRecord> snapshot(String functionName, String version) {
-        return query("SELECT function_name, version, directory, fingerprint, last_invoked FROM snapshots "
+        return query("SELECT function_name, version, snapshot_id, fingerprint, last_invoked FROM snapshots "
                 + "WHERE function_name = ? AND version = ?", MetadataStore::snapshotRecord, functionName, version)
                 .stream().findFirst();
     }
 
     public List<SnapshotRecord> snapshots() {
-        return query("SELECT function_name, version, directory, fingerprint, last_invoked FROM snapshots",
+        return query("SELECT function_name, version, snapshot_id, fingerprint, last_invoked FROM snapshots",
                 MetadataStore::snapshotRecord);
     }
 
@@ -134,9 +134,9 @@ public final class MetadataStore implements AutoCloseable {
     public void putSnapshot(FunctionConfig version, SnapshotRecord snapshot) {
         transaction(connection -> {
             putVersion(connection, version);
-            execute(connection, "MERGE INTO snapshots (function_name, version, directory, fingerprint, last_invoked) "
+            execute(connection, "MERGE INTO snapshots (function_name, version, snapshot_id, fingerprint, last_invoked) "
                             + "KEY (function_name, version) VALUES (?, ?, ?, ?, ?)", snapshot.functionName(),
-                    snapshot.version(), snapshot.directory(), snapshot.fingerprint(), timestamp(snapshot.lastInvoked()));
+                    snapshot.version(), snapshot.snapshotId(), snapshot.fingerprint(), timestamp(snapshot.lastInvoked()));
         });
     }
 

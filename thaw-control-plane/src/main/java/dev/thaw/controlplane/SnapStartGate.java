@@ -1,6 +1,5 @@
 package dev.thaw.controlplane;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,21 +16,18 @@ final class SnapStartGate {
     private static final Duration FINGERPRINT_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     private final MetadataStore store;
-    private final SnapshotDirectories directories;
     private final SnapshotJobs jobs;
     private final LastInvocations invocations;
     private final Map<VersionKey, Long> lastFingerprintCheck = new ConcurrentHashMap<>();
 
-    SnapStartGate(MetadataStore store, SnapshotDirectories directories, SnapshotJobs jobs,
-                  LastInvocations invocations) {
+    SnapStartGate(MetadataStore store, SnapshotJobs jobs, LastInvocations invocations) {
         this.store = store;
-        this.directories = directories;
         this.jobs = jobs;
         this.invocations = invocations;
     }
 
-    /** The snapshot the invocation's cold starts restore, or null to start on demand. */
-    Path admit(FunctionConfig config) {
+    /** The id of the snapshot the invocation's cold starts restore, or null to start on demand. */
+    String admit(FunctionConfig config) {
         if (!config.snapStartOn()) {
             return null;
         }
@@ -48,7 +44,7 @@ final class SnapStartGate {
         }
         invocations.record(version);
         checkFingerprintNowAndThen(version);
-        return directories.resolve(snapshot.directory());
+        return snapshot.snapshotId();
     }
 
     private void checkFingerprintNowAndThen(VersionKey version) {

@@ -3,15 +3,11 @@ package dev.thaw.controlplane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts SnapStart back in order when a server starts: snapshot directories no version refers to (left by a crash, or
- * by deletions the crash interrupted) are removed, versions a stopped server left Pending get their snapshot
+ * Puts SnapStart back in order when a server starts: stored snapshots no version refers to (left by a crash, or by
+ * deletions the crash interrupted) are removed, versions a stopped server left Pending get their snapshot
  * created, Active versions whose snapshot is gone go Pending to get a new one, and the others are checked against
  * the worker's current fingerprint in the background.
  */
@@ -21,24 +17,20 @@ final class SnapStartRecovery {
 
     private final MetadataStore store;
     private final MutationLock lock;
-    private final SnapshotDirectories directories;
+    private final SnapshotStorage storage;
     private final SnapshotJobs jobs;
 
-    SnapStartRecovery(MetadataStore store, MutationLock lock, SnapshotDirectories directories, SnapshotJobs jobs) {
+    SnapStartRecovery(MetadataStore store, MutationLock lock, SnapshotStorage storage, SnapshotJobs jobs) {
         this.store = store;
         this.lock = lock;
-        this.directories = directories;
+        this.storage = storage;
         this.jobs = jobs;
     }
 
     void run() {
         lock.run(() -> {
-            Set<String> referenced = store.snapshots().stream().map(SnapshotRecord::directory)
-                    .collect(Collectors.toSet());
-            List<Path> removed = directories.removeUnreferenced(referenced);
-            if (!removed.isEmpty()) {
-                LOG.info("removed {} snapshot directories no version refers to", removed.size());
-            }
+            storage.reconcile(store.snapshots().stream().collect(Collectors.groupingBy(
+                    SnapshotRecord::functionName, Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet()))));
             store.allVersions(true).stream().filter(FunctionConfig::snapStartOn).forEach(this::recover);
             return null;
         });
@@ -61,6 +53,6 @@ final class SnapStartRecovery {
 
     private boolean snapshotPresent(VersionKey version) {
         return store.snapshot(version.functionName(), version.version())
-                .map(snapshot -> Files.isDirectory(directories.resolve(snapshot.directory()))).orElse(false);
+                .map(snapshot -> storage.exists(version.functionName(), snapshot.snapshotId())).orElse(false);
     }
 }

@@ -1,5 +1,7 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.scan.SnapStartScanner;
+import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.SnapshotOutcome;
 import dev.thaw.worker.Worker;
@@ -36,7 +38,7 @@ final class SnapshotJobs implements AutoCloseable {
     private final MutationLock lock;
     private final Worker worker;
     private final FunctionSpecs specs;
-    private final SnapshotDirectories directories;
+    private final SnapshotStorage storage;
     private final FunctionLogs logs;
     private final ScheduledExecutorService timer;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
@@ -44,14 +46,16 @@ final class SnapshotJobs implements AutoCloseable {
     private final Set<VersionKey> queued = ConcurrentHashMap.newKeySet();
     /** Re-creations that failed, by version and fingerprint: not retried until the fingerprint changes again. */
     private final Set<String> failedRefreshes = ConcurrentHashMap.newKeySet();
+    /** Versions whose snapshot could not be restored (corrupt in the store): re-created whatever the fingerprint. */
+    private final Set<VersionKey> rejected = ConcurrentHashMap.newKeySet();
 
     SnapshotJobs(MetadataStore store, MutationLock lock, Worker worker, FunctionSpecs specs,
-                 SnapshotDirectories directories, FunctionLogs logs, ScheduledExecutorService timer) {
+                 SnapshotStorage storage, FunctionLogs logs, ScheduledExecutorService timer) {
         this.store = store;
         this.lock = lock;
         this.worker = worker;
         this.specs = specs;
-        this.directories = directories;
+        this.storage = storage;
         this.logs = logs;
         this.timer = timer;
     }
@@ -63,6 +67,15 @@ final class SnapshotJobs implements AutoCloseable {
                 queued.remove(version);
                 runSafely(version);
             });
+        }
+    }
+
+    /** A cold start found the version's snapshot unusable: a new one is created while cold starts go on demand. */
+    void recreate(VersionKey version) {
+        if (rejected.add(version)) {
+            LOG.warn("function {} version {}: its snapshot could not be restored, creating it again",
+                    version.functionName(), version.version());
+            submit(version);
         }
     }
 
@@ -121,11 +134,15 @@ final class SnapshotJobs implements AutoCloseable {
             return;
         }
         LOG.info("function {} version {}: {} snapshot", version.functionName(), version.version(),
-                first ? "creating its" : "runtime changed, re-creating its");
+                first ? "creating its" : rejected.contains(version) ? "re-creating its unusable"
+                        : "runtime changed, re-creating its");
         create(version, config, spec, fingerprint, first);
     }
 
     private boolean stale(VersionKey version, String fingerprint) {
+        if (rejected.contains(version)) {
+            return true;
+        }
         return store.snapshot(version.functionName(), version.version())
                 .filter(snapshot -> !snapshot.fingerprint().equals(fingerprint))
                 .isPresent() && !failedRefreshes.contains(version + "@" + fingerprint);
@@ -133,24 +150,33 @@ final class SnapshotJobs implements AutoCloseable {
 
     private void create(VersionKey version, FunctionConfig config, FunctionSpec spec, String fingerprint,
                         boolean first) {
-        Path staging = directories.stage(version);
+        try {
+            // Init-time values every restored copy would share (thaw scan): warnings only, publishing goes on.
+            for (var finding : new SnapStartScanner().scan(spec.codeDir(), Optional.ofNullable(spec.handler()))
+                    .findings()) {
+                LOG.warn("function {} version {}: {}", version.functionName(), version.version(), finding.message());
+            }
+        } catch (Exception | StackOverflowError e) {
+            LOG.warn("function {} version {}: thaw scan failed: {}", version.functionName(), version.version(),
+                    e.toString());
+        }
+        Path staging = storage.stage();
         long started = System.nanoTime();
         SnapshotOutcome outcome;
         try {
             outcome = worker.createSnapshot(spec, staging);
         } catch (InterruptedException e) {
             // The server is stopping: the version stays as it is and the next start runs this again.
-            directories.delete(staging);
+            storage.discard(staging);
             Thread.currentThread().interrupt();
             return;
         } catch (RuntimeException e) {
-            directories.delete(staging);
+            storage.discard(staging);
             throw e;
         }
         keepInitLog(version, outcome.log());
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (!outcome.created()) {
-            directories.delete(staging);
+            storage.discard(staging);
             if (first) {
                 fail(version, config.revisionId(), outcome.stateReasonCode(), outcome.stateReason());
             } else {
@@ -161,29 +187,44 @@ final class SnapshotJobs implements AutoCloseable {
             }
             return;
         }
-        if (activate(version, config.revisionId(), directories.promote(staging), fingerprint)) {
-            LOG.info("function {} version {}: snapshot created in {} ms (init {} ms)",
-                    version.functionName(), version.version(), millis, Math.round(outcome.initMillis()));
+        String snapshotId;
+        try {
+            snapshotId = storage.store(version, staging);
+        } catch (StoreException e) {
+            LOG.warn("function {} version {}: cannot store the snapshot: {}", version.functionName(),
+                    version.version(), e.getMessage());
+            if (first) {
+                fail(version, config.revisionId(), "InternalError",
+                        "The snapshot could not be stored: " + e.getMessage());
+            }
+            return;
+        }
+        if (activate(version, config.revisionId(), snapshotId, fingerprint)) {
+            rejected.remove(version);
+            LOG.info("function {} version {}: snapshot created and stored in {} ms (init {} ms)",
+                    version.functionName(), version.version(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math.round(outcome.initMillis()));
         }
     }
 
     /** Records the new snapshot unless the version changed meanwhile; a replaced one is deleted later. */
-    private boolean activate(VersionKey version, String revisionId, String directory, String fingerprint) {
+    private boolean activate(VersionKey version, String revisionId, String snapshotId, String fingerprint) {
         return lock.run(() -> {
             FunctionConfig current = store.version(version.functionName(), version.version()).orElse(null);
             if (current == null || !current.revisionId().equals(revisionId)
                     || !(current.state().is(VersionState.PENDING) || current.state().is(VersionState.ACTIVE))) {
-                directories.delete(directories.resolve(directory));
+                storage.delete(version.functionName(), snapshotId);
                 return false;
             }
             Optional<SnapshotRecord> replaced = store.snapshot(version.functionName(), version.version());
             Instant lastInvoked = replaced.map(SnapshotRecord::lastInvoked).orElseGet(Instant::now);
             store.putSnapshot(current.withState(current.state().activated()), new SnapshotRecord(
-                    version.functionName(), version.version(), directory, fingerprint, lastInvoked));
+                    version.functionName(), version.version(), snapshotId, fingerprint, lastInvoked));
             replaced.ifPresent(old -> {
                 // Environments restored from the old snapshot run the old runtime: new cold starts use the new one.
                 worker.discard(version.functionName(), version.version());
-                directories.deleteLater(old.directory(), timer, REPLACED_SNAPSHOT_GRACE.toSeconds());
+                storage.deleteLater(version.functionName(), old.snapshotId(), timer,
+                        REPLACED_SNAPSHOT_GRACE.toSeconds());
             });
             return true;
         });

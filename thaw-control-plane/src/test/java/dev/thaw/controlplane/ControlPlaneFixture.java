@@ -1,6 +1,10 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.store.SnapshotStore;
+import dev.thaw.store.StoreConfig;
+import dev.thaw.store.StoreException;
 import dev.thaw.worker.ProcessWorker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.thaw.worker.RuntimeJar;
 import dev.thaw.worker.WorkerConfig;
 
@@ -18,6 +22,7 @@ final class ControlPlaneFixture implements AutoCloseable {
 
     final Path dataDir;
     final ProcessWorker worker;
+    final SnapshotStore snapshots;
     private final Duration snapStartInactivity;
     ControlPlane controlPlane;
 
@@ -28,8 +33,13 @@ final class ControlPlaneFixture implements AutoCloseable {
     ControlPlaneFixture(Path dataDir, Duration snapStartInactivity) {
         this.dataDir = dataDir;
         this.snapStartInactivity = snapStartInactivity;
+        try {
+            this.snapshots = SnapshotStore.open(StoreConfig.defaults(dataDir), new SimpleMeterRegistry());
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
         this.worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), CONCURRENCY_LIMIT,
-                Duration.ofMinutes(1), Duration.ofSeconds(10), null));
+                Duration.ofMinutes(1), Duration.ofSeconds(10), null), snapshots, new SimpleMeterRegistry());
         this.controlPlane = open();
     }
 
@@ -79,12 +89,13 @@ final class ControlPlaneFixture implements AutoCloseable {
 
     private ControlPlane open() {
         return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT,
-                snapStartInactivity), worker);
+                snapStartInactivity), worker, snapshots);
     }
 
     @Override
     public void close() {
         controlPlane.close();
         worker.close();
+        snapshots.close();
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,16 +114,16 @@ class SnapStartStatesTest {
     }
 
     @Test
-    void aVersionLeftPendingIsSnapshottedAtTheNextStartAndStrayDirectoriesAreRemoved() throws Exception {
+    void aVersionLeftPendingIsSnapshottedAtTheNextStartAndStraySnapshotsAreRemoved() throws Exception {
         fixture = new ControlPlaneFixture(dataDir);
         createSnapshotFunctionAndWaitForFailure();
-        Path staging = Files.createDirectories(dataDir.resolve("snapshots/hello/1/.staging-interrupted"));
-        Path orphan = Files.createDirectories(dataDir.resolve("snapshots/gone/3/abc"));
+        Path staging = Files.createDirectories(dataDir.resolve("snapshots/staging/interrupted"));
+        putSnapshot("gone", "3-abc");
 
         fixture.restartEditing(store -> store.putVersion(version(store).withState(VersionState.creating())));
 
         assertFalse(Files.exists(staging), "a half-written snapshot is removed");
-        assertFalse(Files.exists(orphan.getParent().getParent()), "snapshots of unknown versions are removed");
+        assertFalse(fixture.snapshots.exists("gone", "3-abc"), "snapshots of unknown versions are removed");
         assertEquals(VersionState.FAILED, fixture.awaitState("hello:1", VersionState.FAILED).state().state(),
                 "the interrupted snapshot was attempted again");
     }
@@ -133,11 +132,11 @@ class SnapStartStatesTest {
     void anIdleVersionGoesInactiveLosesItsSnapshotAndIsRecreatedWhenInvoked() throws Exception {
         fixture = new ControlPlaneFixture(dataDir, Duration.ofSeconds(2));
         createSnapshotFunctionAndWaitForFailure();
-        Path snapshot = seedActiveSnapshot(Instant.now().minus(Duration.ofHours(1)));
+        String snapshot = seedActiveSnapshot(Instant.now().minus(Duration.ofHours(1)));
 
         FunctionConfig inactive = fixture.awaitState("hello:1", VersionState.INACTIVE);
         assertEquals("Idle", inactive.state().stateReasonCode());
-        assertFalse(Files.exists(snapshot), "the snapshot of an Inactive version is deleted");
+        assertFalse(fixture.snapshots.exists("hello", snapshot), "the snapshot of an Inactive version is deleted");
 
         LambdaException notReady = assertThrows(LambdaException.class, () -> invoke(HELLO_1));
         assertEquals("SnapStartNotReadyException", notReady.type());
@@ -169,15 +168,16 @@ class SnapStartStatesTest {
     void deletingAVersionOrTheFunctionDeletesItsSnapshots() throws Exception {
         fixture = new ControlPlaneFixture(dataDir);
         createSnapshotFunctionAndWaitForFailure();
-        Path snapshot = seedActiveSnapshot(Instant.now());
+        String snapshot = seedActiveSnapshot(Instant.now());
 
         fixture.controlPlane.functions().delete(HELLO_1);
-        assertFalse(Files.exists(snapshot.getParent()));
+        assertFalse(fixture.snapshots.exists("hello", snapshot));
         fixture.controlPlane.versions().publish(HELLO, new Requests.PublishVersion(null, "again", null));
         fixture.awaitState("hello:2", VersionState.FAILED);
-        Files.createDirectories(dataDir.resolve("snapshots/hello/2/x"));
+        putSnapshot("hello", "2-x");
         fixture.controlPlane.functions().delete(HELLO);
-        assertFalse(Files.exists(dataDir.resolve("snapshots/hello")));
+        assertFalse(fixture.snapshots.exists("hello", "2-x"));
+        assertTrue(fixture.snapshots.stats().stream().noneMatch(stats -> stats.function().equals("hello")));
     }
 
     private void createSnapStartFunction() {
@@ -191,13 +191,19 @@ class SnapStartStatesTest {
         fixture.awaitState("hello:1", VersionState.FAILED);
     }
 
-    /** Makes version 1 Active with a snapshot directory, as a server that took one would have left it. */
-    private Path seedActiveSnapshot(Instant lastInvoked) throws IOException {
-        Path snapshot = Files.createDirectories(dataDir.resolve("snapshots/hello/1/seeded"));
-        Files.writeString(snapshot.resolve("image"), "not a real image");
+    /** Makes version 1 Active with a stored snapshot, as a server that took one would have left it. */
+    private String seedActiveSnapshot(Instant lastInvoked) throws Exception {
+        putSnapshot("hello", "1-seeded");
         fixture.restartEditing(store -> store.putSnapshot(version(store).withState(VersionState.active()),
-                new SnapshotRecord("hello", "1", "hello/1/seeded", "seeded", lastInvoked)));
-        return snapshot;
+                new SnapshotRecord("hello", "1", "1-seeded", "seeded", lastInvoked)));
+        return "1-seeded";
+    }
+
+    /** Stores a snapshot whose image is not a real one: enough for everything but restoring it. */
+    private void putSnapshot(String function, String snapshotId) throws Exception {
+        Path files = Files.createDirectories(dataDir.resolve("seed-" + snapshotId).resolve("image"));
+        Files.writeString(files.resolve("pages.img"), "not a real image");
+        fixture.snapshots.put(function, snapshotId, files.getParent());
     }
 
     private static FunctionConfig version(MetadataStore store) {

@@ -80,6 +80,11 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
+    /** The running server's data directory. */
+    Path dataDir() {
+        return dataDir;
+    }
+
     URI endpoint() {
         return server.endpoint();
     }

@@ -22,11 +22,14 @@ public final class LambdaApiServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; port 0 picks a free port. */
-    public static LambdaApiServer start(String bindAddress, int port, ControlPlane controlPlane) throws IOException {
+    public static LambdaApiServer start(String bindAddress, int port, ControlPlane controlPlane,
+                                        OperatorViews operator) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/", new Router(routes(controlPlane)));
+        List<Route> routes = routes(controlPlane);
+        routes.addAll(new OperatorRoutes(operator).routes());
+        server.createContext("/", new Router(routes));
         server.start();
         return new LambdaApiServer(server, executor);
     }

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param timeoutSeconds Timeout
  * @param environment   the user's Environment.Variables (reserved variables are added by the worker)
  * @param region        the region reported in AWS_REGION
- * @param snapshotDir   the version's SnapStart snapshot: cold starts restore it; null starts on demand
+ * @param snapshotId    the version's SnapStart snapshot in the snapshot store: cold starts restore it; null starts
+ *                      on demand
  */
 public record FunctionSpec(String functionName, String version, String revisionId, String functionArn,
                            String handler, Path javaHome, Path codeDir, int memoryMb, int timeoutSeconds,
-                           Map<String, String> environment, String region, Path snapshotDir) {
+                           Map<String, String> environment, String region, String snapshotId) {
 }

@@ -2,7 +2,6 @@ package dev.thaw.worker;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.InvokeMessage;
-import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.environment.Environment;
 import dev.thaw.worker.environment.EnvironmentGoneException;
@@ -12,6 +11,7 @@ import dev.thaw.worker.logs.ColdStart;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
+import dev.thaw.worker.sandbox.RestoreTiming;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +42,9 @@ final class Invocation {
     private final SandboxLauncher launcher;
     private final FunctionLogs logs;
     private final long initTimeoutNanos;
-    private final Duration restoreTimeout;
-    private final SnapshotEngine engine;
+    private final Restorer restorer;
+    /** Why restoring failed when this cold start fell back to on demand, else null. */
+    private String restoreFailure;
     private final InvocationLog log;
     private boolean cold;
     /** Init or Restore Duration of a cold start, once the runtime reported ready. */
@@ -54,15 +54,14 @@ final class Invocation {
     private long deadlineNanos;
 
     Invocation(FunctionSpec spec, InvokeInput input, EnvironmentPool pool, SandboxLauncher launcher,
-               FunctionLogs logs, WorkerConfig config, SnapshotEngine engine) {
+               FunctionLogs logs, WorkerConfig config, Restorer restorer) {
         this.spec = spec;
         this.input = input;
         this.pool = pool;
         this.launcher = launcher;
         this.logs = logs;
         this.initTimeoutNanos = config.initTimeout().toNanos();
-        this.restoreTimeout = config.restoreTimeout();
-        this.engine = engine;
+        this.restorer = restorer;
         this.log = logs.invocation(spec.functionName());
     }
 
@@ -72,7 +71,7 @@ final class Invocation {
             environment.markBusy(log);
         } else {
             cold = true;
-            if (spec.snapshotDir() != null) {
+            if (spec.snapshotId() != null) {
                 environment = restore();
             }
             if (environment == null) {
@@ -103,23 +102,24 @@ final class Invocation {
         long started = System.nanoTime();
         Environment environment;
         try {
-            environment = Environment.restore(launcher, spec, newEnvironmentId(), engine, restoreTimeout, log,
-                    logs.sink(spec.functionName()));
+            environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
+                    restorer.store(), restorer.timeout(), log, logs.sink(spec.functionName()));
         } catch (SnapshotException e) {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());
-            log.line("RESTORE_FAILED Falling back to an on-demand cold start: " + e.getMessage());
+            restoreFailure = e.getMessage();
+            restorer.rejections().accept(spec.functionName(), spec.version());
             return null;
         }
         pool.add(environment);
         long hooksStarted = System.nanoTime();
         try {
             environment.send(Frame.of(Frame.Type.RESTORE));
-            Frame frame = environment.next(started + restoreTimeout.toNanos());
+            Frame frame = environment.next(started + restorer.timeout().toNanos());
             if (frame == null) {
                 throw restoreFailed(environment, started, "timeout", SnapStartRestoreException.TIMED_OUT,
                         "Lambda couldn't restore the snapshot within the timeout limit of "
-                                + restoreTimeout.toSeconds() + " seconds.");
+                                + restorer.timeout().toSeconds() + " seconds.");
             }
             if (frame.type() != Frame.Type.RESTORED) {
                 throw restoreFailed(environment, started, "error", SnapStartRestoreException.HOOK_FAILED,
@@ -135,8 +135,12 @@ final class Invocation {
         }
         long now = System.nanoTime();
         coldStart = ColdStart.restore(millis(now - started), millis(now - hooksStarted));
-        LOG.info("restored environment {} of {}:{} ({} ms)", environment.id(), spec.functionName(), spec.version(),
-                Math.round(coldStart.millis()));
+        RestoreTiming timing = environment.restoreTiming().orElseThrow();
+        restorer.metrics().restored(timing, now - hooksStarted, now - started);
+        LOG.info("restored environment {} of {}:{} in {} ms (fetch {}, prepare {}, engine {}, hooks {} ms)",
+                environment.id(), spec.functionName(), spec.version(), Math.round(coldStart.millis()),
+                Math.round(millis(timing.fetchNanos())), Math.round(millis(timing.prepareNanos())),
+                Math.round(millis(timing.engineNanos())), Math.round(millis(now - hooksStarted)));
         return environment;
     }
 
@@ -179,7 +183,9 @@ final class Invocation {
         double readyAfterMs = millis(System.nanoTime() - environment.spawnedAtNanos());
         return switch (frame.type()) {
             case READY -> {
-                coldStart = ColdStart.init(readyAfterMs);
+                restorer.metrics().initialised(restoreFailure != null, System.nanoTime() - environment.spawnedAtNanos());
+                coldStart = restoreFailure == null ? ColdStart.init(readyAfterMs)
+                        : ColdStart.initAfterFailedRestore(readyAfterMs, restoreFailure);
                 LOG.info("started environment {} of {}:{} (init {} ms)", environment.id(), spec.functionName(),
                         spec.version(), Math.round(readyAfterMs));
                 yield null;

@@ -2,6 +2,8 @@ package dev.thaw.worker;
 
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.criu.CriuSnapshotEngine;
+import dev.thaw.store.SnapshotStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.thaw.worker.environment.EnvironmentPool;
 import dev.thaw.worker.limits.ConcurrencyLimiter;
 import dev.thaw.worker.logs.FunctionLogs;
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The worker: runs each invocation in a sandboxed JVM per environment (see {@link SandboxLauncher}), one
@@ -34,17 +37,25 @@ public final class ProcessWorker implements Worker {
     private final EnvironmentPool pool;
     private final Path environmentsDir;
     private final SnapshotEngine engine;
+    private final SnapshotStore store;
+    private final ColdStartMetrics coldStarts;
+    private volatile BiConsumer<String, String> rejections = (function, version) -> { };
     private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
 
-    /** A worker whose SnapStart snapshots are taken with this host's CRIU. */
-    public ProcessWorker(WorkerConfig config) {
-        this(config, CriuSnapshotEngine.onHost());
+    /**
+     * A worker whose SnapStart snapshots are taken with this host's CRIU and restored from {@code store}; cold starts
+     * are measured in {@code metrics}.
+     */
+    public ProcessWorker(WorkerConfig config, SnapshotStore store, MeterRegistry metrics) {
+        this(config, CriuSnapshotEngine.onHost(), store, metrics);
     }
 
-    public ProcessWorker(WorkerConfig config, SnapshotEngine engine) {
+    public ProcessWorker(WorkerConfig config, SnapshotEngine engine, SnapshotStore store, MeterRegistry metrics) {
         this.config = config;
         this.engine = engine;
+        this.store = store;
+        this.coldStarts = new ColdStartMetrics(metrics);
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");
@@ -65,7 +76,8 @@ public final class ProcessWorker implements Worker {
             throws ThrottledException, SnapStartRestoreException {
         ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
         try {
-            return new Invocation(spec, input, pool, launcher, logs, config, engine).run();
+            return new Invocation(spec, input, pool, launcher, logs, config,
+                    new Restorer(engine, store, config.restoreTimeout(), rejections, coldStarts)).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);
@@ -78,6 +90,11 @@ public final class ProcessWorker implements Worker {
     public SnapshotOutcome createSnapshot(FunctionSpec spec, Path snapshotDir) throws InterruptedException {
         return new SnapshotCreation(spec, snapshotDir, launcher, engine, config.runtimeJar(),
                 logs.invocation(spec.functionName()), Invocation.newEnvironmentId()).run();
+    }
+
+    @Override
+    public void onSnapshotRejected(BiConsumer<String, String> listener) {
+        this.rejections = listener;
     }
 
     @Override

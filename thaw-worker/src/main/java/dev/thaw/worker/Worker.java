@@ -2,6 +2,7 @@ package dev.thaw.worker;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Runs invocations in execution environments: reuses idle ones, starts new ones on demand, enforces the
@@ -32,6 +33,12 @@ public interface Worker extends AutoCloseable {
      * snapshot engine). A snapshot taken under another fingerprint must be re-created.
      */
     String snapshotFingerprint(FunctionSpec spec);
+
+    /**
+     * Tells {@code listener} (function name, version) when a cold start could not restore a version's snapshot and
+     * started on demand instead, so that a new snapshot can be made.
+     */
+    void onSnapshotRejected(BiConsumer<String, String> listener);
 
     /** Sets (or, with null, removes) a function's reserved concurrency. 0 throttles every invocation. */
     void setReservedConcurrency(String functionName, Integer reserved);

@@ -1,5 +1,7 @@
 package dev.thaw.worker;
 
+import dev.thaw.store.SnapshotStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.thaw.worker.fixtures.TestFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +46,19 @@ class ProcessWorkerTest {
     Path dataDir;
 
     private ProcessWorker worker;
+    private SnapshotStore store;
 
     @AfterEach
     void closeWorker() {
         if (worker != null) {
             worker.close();
+            store.close();
         }
     }
 
     private ProcessWorker worker(int concurrencyLimit, Duration idleTimeout, Duration initTimeout) {
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), concurrencyLimit, idleTimeout,
-                initTimeout, null));
+                initTimeout, null), store = TestStores.open(dataDir), new SimpleMeterRegistry());
         return worker;
     }
 

@@ -1,5 +1,7 @@
 package dev.thaw.worker;
 
+import dev.thaw.store.SnapshotStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,14 @@ class SnapshotWorkerTest {
     @TempDir
     Path dataDir;
 
+    private SnapshotStore store;
     private ProcessWorker worker;
 
     @BeforeEach
     void start() {
+        store = TestStores.open(dataDir);
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 10, Duration.ofMinutes(5), null,
-                null));
+                null), store, new SimpleMeterRegistry());
         // CI provisions CRIU: there, missing snapshots are a failure, not a reason to skip.
         if (!"true".equals(System.getenv("CI"))) {
             assumeFalse(worker.snapshotsUnavailable().isPresent(), () -> worker.snapshotsUnavailable().get());
@@ -41,13 +45,14 @@ class SnapshotWorkerTest {
     @AfterEach
     void close() {
         worker.close();
+        store.close();
     }
 
-    private FunctionSpec published(String name, Path snapshotDir) {
+    private FunctionSpec published(String name, String snapshotId) {
         FunctionSpec latest = ProcessWorkerTest.spec(name);
         return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
                 latest.javaHome(), latest.codeDir(), latest.memoryMb(), latest.timeoutSeconds(),
-                latest.environment(), latest.region(), snapshotDir);
+                latest.environment(), latest.region(), snapshotId);
     }
 
     private InvokeResult invoke(FunctionSpec spec, String event) throws Exception {
@@ -65,7 +70,8 @@ class SnapshotWorkerTest {
         SnapshotOutcome outcome = worker.createSnapshot(published("snap", null), snapshotDir);
         assertTrue(outcome.created(), () -> outcome.stateReasonCode() + ": " + outcome.stateReason() + "\n"
                 + outcome.log());
-        FunctionSpec spec = published("snap", snapshotDir);
+        store.put("snap", "s1", snapshotDir);
+        FunctionSpec spec = published("snap", "s1");
 
         InvokeResult first = invoke(spec, "instance");
         assertEquals(null, first.functionError(), () -> text(first) + first.log());

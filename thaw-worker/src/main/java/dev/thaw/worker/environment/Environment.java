@@ -3,18 +3,21 @@ package dev.thaw.worker.environment;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.snapshot.SnapshotEngine;
+import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.logs.LogSink;
+import dev.thaw.worker.sandbox.RestoreTiming;
 import dev.thaw.worker.sandbox.Sandbox;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SnapshotFiles;
-import dev.thaw.snapshot.SnapshotEngine;
-import dev.thaw.snapshot.SnapshotException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -87,9 +90,10 @@ public final class Environment {
      * goes to the sinks as with {@link #launch}.
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
-                                      Duration timeout, LogSink initSink, LogSink idleSink) throws SnapshotException {
+                                      SnapshotStore store, Duration timeout, LogSink initSink, LogSink idleSink)
+            throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.restore(spec, id, engine, timeout, stderr));
+                stderr -> launcher.restore(spec, id, engine, store, timeout, stderr));
     }
 
     private void readFrames() {
@@ -170,6 +174,11 @@ public final class Environment {
     /** {@link System#nanoTime()} when the environment's process was spawned. */
     public long spawnedAtNanos() {
         return sandbox.spawnedAtNanos();
+    }
+
+    /** For a restored environment: where its restore's time went. */
+    public Optional<RestoreTiming> restoreTiming() {
+        return sandbox.restoreTiming();
     }
 
     public long maxMemoryUsedBytes() {

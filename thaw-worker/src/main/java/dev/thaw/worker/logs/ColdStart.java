@@ -7,15 +7,21 @@ package dev.thaw.worker.logs;
  *
  * @param millis       Init Duration, or Restore Duration
  * @param restored     whether the environment was restored from a snapshot
- * @param billedMillis for a restore: the part billed (Billed Restore Duration, added to Billed Duration)
+ * @param billedMillis   for a restore: the part billed (Billed Restore Duration, added to Billed Duration)
+ * @param restoreFailure for an init that replaced a failed restore: why the snapshot could not be restored
  */
-public record ColdStart(double millis, boolean restored, double billedMillis) {
+public record ColdStart(double millis, boolean restored, double billedMillis, String restoreFailure) {
 
     public static ColdStart init(double millis) {
-        return new ColdStart(millis, false, 0);
+        return new ColdStart(millis, false, 0, null);
+    }
+
+    /** An on-demand init after the snapshot could not be restored: REPORT says so. */
+    public static ColdStart initAfterFailedRestore(double millis, String why) {
+        return new ColdStart(millis, false, 0, why);
     }
 
     public static ColdStart restore(double millis, double billedMillis) {
-        return new ColdStart(millis, true, billedMillis);
+        return new ColdStart(millis, true, billedMillis, null);
     }
 }

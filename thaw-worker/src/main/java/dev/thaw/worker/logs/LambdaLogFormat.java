@@ -47,6 +47,11 @@ public final class LambdaLogFormat {
                     .append(" ms");
         } else if (coldStart != null) {
             line.append("\tInit Duration: ").append(millis(coldStart.millis())).append(" ms");
+            if (coldStart.restoreFailure() != null) {
+                // Not a Lambda field: says why this SnapStart cold start ran init instead of restoring.
+                line.append("\tRestore Status: failed, started on demand (")
+                        .append(coldStart.restoreFailure().replaceAll("\\s+", " ")).append(')');
+            }
         }
         if ("Sandbox.Timedout".equals(errorType)) {
             line.append("\tStatus: timeout");

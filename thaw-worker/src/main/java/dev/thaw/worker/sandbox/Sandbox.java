@@ -37,16 +37,21 @@ public final class Sandbox implements AutoCloseable {
     private final Path dir;
     private final Optional<MemoryCgroup> cgroup;
     private final long spawnedAtNanos;
+    private final Optional<RestoreTiming> restore;
     private final Thread stderrReader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean childKilled;
     private volatile long javaPid = -1;
     private volatile long lastHighWaterMark;
 
-    /** @param javaPid the JVM's host pid when known, else -1 (it is then found as the wrapper's child) */
+    /**
+     * @param javaPid the JVM's host pid when known, else -1 (it is then found as the wrapper's child)
+     * @param restore for a restored sandbox, where its restore's time went; else null
+     */
     Sandbox(String id, Process wrapper, Path dir, Optional<MemoryCgroup> cgroup, long spawnedAtNanos,
-            Consumer<String> stderrLines, long javaPid) {
+            Consumer<String> stderrLines, long javaPid, RestoreTiming restore) {
         this.id = id;
+        this.restore = Optional.ofNullable(restore);
         this.javaPid = javaPid;
         this.wrapper = wrapper;
         this.dir = dir;
@@ -79,6 +84,11 @@ public final class Sandbox implements AutoCloseable {
     /** The control channel's worker-to-runtime end. */
     public OutputStream stdin() {
         return wrapper.getOutputStream();
+    }
+
+    /** For a restored sandbox: where its restore's time went. */
+    public Optional<RestoreTiming> restoreTiming() {
+        return restore;
     }
 
     /** The host directory mounted at /tmp inside. */

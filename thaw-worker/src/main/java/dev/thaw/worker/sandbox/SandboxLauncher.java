@@ -5,6 +5,8 @@ import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.store.SnapshotStore;
+import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
 
 import java.io.IOException;
@@ -91,7 +93,7 @@ public final class SandboxLauncher {
             environment.putAll(SandboxEnvironment.of(spec, initializationType));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
-            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1);
+            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null);
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             Sandbox.deleteTree(dir);
@@ -118,23 +120,35 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotDir()}), with a fresh
-     * copy of the snapshotted /tmp, in its own memory cgroup. Nothing is left behind when it fails.
+     * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): fetches the
+     * snapshot's files from the store into the sandbox's directory (its /tmp becomes this copy's /tmp), then has the
+     * engine restore the process tree into its own memory cgroup. Nothing is left behind when it fails.
      */
-    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, Duration timeout,
+    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotStore store, Duration timeout,
                            Consumer<String> stderrLines) throws SnapshotException {
-        SnapshotFiles snapshot = new SnapshotFiles(spec.snapshotDir());
         Path dir = environmentsDir.resolve(id);
+        SnapshotFiles snapshot = new SnapshotFiles(dir.resolve("snapshot"));
         Path tmp = dir.resolve("tmp");
         Optional<MemoryCgroup> cgroup = Optional.empty();
         try {
-            Sandbox.copyTree(snapshot.tmp(), tmp);
+            long started = System.nanoTime();
+            store.fetch(spec.functionName(), spec.snapshotId(), snapshot.dir());
+            long fetched = System.nanoTime();
+            Files.move(snapshot.tmp(), tmp);
             cgroup = cgroupFor(spec, id);
             long spawnedAt = System.nanoTime();
             RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.image(),
                     Map.of("task", spec.codeDir(), "runtime", snapshot.runtimeDir(), "tmp", tmp),
                     cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()), dir.resolve("restore"), timeout));
-            return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid());
+            RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
+                    System.nanoTime() - spawnedAt);
+            // The running copy never reads its image again.
+            Sandbox.deleteTree(snapshot.image());
+            return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid(), timing);
+        } catch (StoreException e) {
+            cgroup.ifPresent(MemoryCgroup::remove);
+            Sandbox.deleteTree(dir);
+            throw new SnapshotException("cannot fetch the snapshot: " + e.getMessage(), e);
         } catch (IOException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             Sandbox.deleteTree(dir);

@@ -1,0 +1,34 @@
+package dev.thaw.api;
+
+import dev.thaw.controlplane.LambdaException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /metrics} for Prometheus and {@code GET /thaw/store/stats} for {@code thaw store stats}: outside the
+ * Lambda API's paths, so no SDK request can reach them by accident.
+ */
+final class OperatorRoutes {
+
+    private final OperatorViews views;
+
+    OperatorRoutes(OperatorViews views) {
+        this.views = views;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("GET", "/metrics", "Metrics", request -> new ApiResponse(200,
+                        Map.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
+                        views.prometheusMetrics().getBytes(StandardCharsets.UTF_8))),
+                Route.of("GET", "/thaw/store/stats", "StoreStats", request -> {
+                    try {
+                        return ApiResponse.json(200, Map.of("Functions", views.storeStats()));
+                    } catch (Exception e) {
+                        throw LambdaException.service("The snapshot store cannot be read: " + e.getMessage());
+                    }
+                }));
+    }
+}
