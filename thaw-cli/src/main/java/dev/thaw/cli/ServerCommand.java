@@ -40,6 +40,14 @@ final class ServerCommand implements Callable<Integer> {
                     + "beyond it the invocation fails with SnapStartTimeoutException (default: 10).")
     Long restoreTimeoutSeconds;
 
+    @Option(names = "--aot-cache", description = "Environments started on demand on JDK 25+ use the JDK's AOT cache, "
+            + "recorded by the first one of each function revision.")
+    boolean aotCache;
+
+    @Option(names = "--prepared-cache-size", paramLabel = "MIB", description = "Memory-backed space for snapshots "
+            + "kept fetched and verified, ready to restore; 0 fetches at every restore (default: 1024).")
+    Long preparedCacheMib;
+
     @Mixin
     StoreOptions store;
 
@@ -56,7 +64,10 @@ final class ServerCommand implements Callable<Integer> {
         if (restoreTimeoutSeconds != null) {
             options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
-        options = options.withStore(store.config(options.dataDir()));
+        options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache);
+        if (preparedCacheMib != null) {
+            options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
+        }
         ThawServer server = ThawServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

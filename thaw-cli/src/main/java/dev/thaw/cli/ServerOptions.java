@@ -21,71 +21,84 @@ import java.time.Duration;
  * @param snapStartInactivity a SnapStart version not invoked for this long goes Inactive and its snapshot is deleted
  * @param restoreTimeout      the limit for restoring an environment from a snapshot, afterRestore hooks included
  * @param store               the snapshot store: its cache size, Redis, durable tier and master key
+ * @param aotCache            environments started on demand on JDK 25+ use the JDK's AOT cache
+ * @param preparedImages      bytes of memory-backed storage for snapshots kept ready to restore (0: none)
  */
 public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
-                            Duration restoreTimeout, StoreConfig store) {
+                            Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
-                WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir));
+                WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
+                WorkerConfig.DEFAULT_PREPARED_IMAGES);
     }
 
     public ServerOptions withBindAddress(String value) {
         return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withPort(int value) {
         return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store);
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     /** Also moves the snapshot store's local directories (cache, durable directory, master key) there. */
     public ServerOptions withDataDir(Path value) {
         return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
                 accountId, snapStartInactivity, restoreTimeout, new StoreConfig(value, store.l1MaxBytes(),
-                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()));
+                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()), aotCache, preparedImages);
     }
 
     public ServerOptions withConcurrencyLimit(int value) {
         return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withInitTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId,
-                snapStartInactivity, restoreTimeout, store);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withRegion(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
-                accountId, snapStartInactivity, restoreTimeout, store);
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withAccountId(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, value,
-                snapStartInactivity, restoreTimeout, store);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withSnapStartInactivity(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, value, restoreTimeout, store);
+                accountId, value, restoreTimeout, store, aotCache, preparedImages);
     }
 
     public ServerOptions withRestoreTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, value, store);
+                accountId, snapStartInactivity, value, store, aotCache, preparedImages);
     }
 
     public ServerOptions withStore(StoreConfig value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, value);
+                accountId, snapStartInactivity, restoreTimeout, value, aotCache, preparedImages);
+    }
+
+    public ServerOptions withAotCache(boolean value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId, snapStartInactivity, restoreTimeout, store, value, preparedImages);
+    }
+
+    public ServerOptions withPreparedImageCache(long bytes) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, bytes);
     }
 }

@@ -71,8 +71,8 @@ public final class ThawServer implements AutoCloseable {
         ControlPlane controlPlane = null;
         try {
             worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
-                    options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout()),
-                    store, metrics);
+                    options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout(),
+                    options.aotCache(), options.preparedImages()), store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);
             LambdaApiServer api = LambdaApiServer.start(options.bindAddress(), options.port(), controlPlane,

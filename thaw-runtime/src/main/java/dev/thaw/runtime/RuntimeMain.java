@@ -53,7 +53,7 @@ public final class RuntimeMain {
             log.flushPartialLines();
             channel.write(Frame.of(Frame.Type.READY));
             new InvocationLoop(channel, function, handler, log,
-                    new SnapStartCoordinator(channel, log, Core.getGlobalContext())).run();
+                    new SnapStartCoordinator(channel, log, Core.getGlobalContext(), function)).run();
         } catch (SnapStartFailure failure) {
             // Already reported to the worker; hooks left the function half torn down or half restored.
             System.exit(1);

@@ -103,7 +103,7 @@ final class Invocation {
         Environment environment;
         try {
             environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
-                    restorer.store(), restorer.timeout(), log, logs.sink(spec.functionName()));
+                    restorer.snapshots(), restorer.timeout(), log, logs.sink(spec.functionName()));
         } catch (SnapshotException e) {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());

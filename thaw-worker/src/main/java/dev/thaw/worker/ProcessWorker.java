@@ -7,8 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.thaw.worker.environment.EnvironmentPool;
 import dev.thaw.worker.limits.ConcurrencyLimiter;
 import dev.thaw.worker.logs.FunctionLogs;
+import dev.thaw.worker.sandbox.AotCaches;
 import dev.thaw.worker.sandbox.MemoryCgroups;
+import dev.thaw.worker.sandbox.PreparedImages;
 import dev.thaw.worker.sandbox.SandboxLauncher;
+import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +40,8 @@ public final class ProcessWorker implements Worker {
     private final EnvironmentPool pool;
     private final Path environmentsDir;
     private final SnapshotEngine engine;
-    private final SnapshotStore store;
+    private final SnapshotSource snapshots;
+    private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
     private volatile BiConsumer<String, String> rejections = (function, version) -> { };
     private volatile String runtimeDigest;
@@ -54,7 +58,9 @@ public final class ProcessWorker implements Worker {
     public ProcessWorker(WorkerConfig config, SnapshotEngine engine, SnapshotStore store, MeterRegistry metrics) {
         this.config = config;
         this.engine = engine;
-        this.store = store;
+        this.prepared = config.preparedImages() > 0
+                ? Optional.of(new PreparedImages(store, config.dataDir(), config.preparedImages())) : Optional.empty();
+        this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store));
         this.coldStarts = new ColdStartMetrics(metrics);
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
@@ -65,7 +71,8 @@ public final class ProcessWorker implements Worker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the sandbox mount points", e);
         }
-        this.launcher = new SandboxLauncher(environmentsDir, config.runtimeJar(), cgroups);
+        this.launcher = new SandboxLauncher(environmentsDir, config.runtimeJar(), cgroups, config.aotCache()
+                ? Optional.of(new AotCaches(config.dataDir().resolve("aot"), config.runtimeJar())) : Optional.empty());
         this.pool = new EnvironmentPool(config.idleTimeout());
         // Environments hold resources outside this JVM (processes, cgroups, directories): release them on exit.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -77,7 +84,7 @@ public final class ProcessWorker implements Worker {
         ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
         try {
             return new Invocation(spec, input, pool, launcher, logs, config,
-                    new Restorer(engine, store, config.restoreTimeout(), rejections, coldStarts)).run();
+                    new Restorer(engine, snapshots, config.restoreTimeout(), rejections, coldStarts)).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);
@@ -157,6 +164,7 @@ public final class ProcessWorker implements Worker {
 
     private void release() {
         pool.close();
+        prepared.ifPresent(PreparedImages::close);
         cgroups.ifPresent(MemoryCgroups::remove);
         try {
             Files.deleteIfExists(environmentsDir);

@@ -1,16 +1,16 @@
 package dev.thaw.worker;
 
 import dev.thaw.snapshot.SnapshotEngine;
-import dev.thaw.store.SnapshotStore;
+import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * What a cold start needs to restore an environment: the engine, the store the snapshot is fetched from, the
+ * What a cold start needs to restore an environment: the engine, where the snapshot's files come from, the
  * restore limit, whom to tell (function name, version) when a snapshot cannot be restored, and where cold starts
  * are measured.
  */
-record Restorer(SnapshotEngine engine, SnapshotStore store, Duration timeout, BiConsumer<String, String> rejections,
+record Restorer(SnapshotEngine engine, SnapshotSource snapshots, Duration timeout, BiConsumer<String, String> rejections,
                 ColdStartMetrics metrics) {
 }

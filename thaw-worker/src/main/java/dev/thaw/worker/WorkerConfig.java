@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param initTimeout       limit for the init phase of an on-demand environment (null: {@link #DEFAULT_INIT_TIMEOUT})
  * @param restoreTimeout    limit for restoring an environment from a snapshot, afterRestore hooks included (null:
  *                          {@link #DEFAULT_RESTORE_TIMEOUT})
+ * @param aotCache          environments started on demand on JDK 25+ use the JDK's AOT cache: the first one of a
+ *                          function revision records it (a training run), later ones start from it
+ * @param preparedImages    bytes of memory-backed storage for snapshots fetched, verified and kept ready to
+ *                          restore; 0 fetches every restore's snapshot from the store
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
-                           Duration initTimeout, Duration restoreTimeout) {
+                           Duration initTimeout, Duration restoreTimeout, boolean aotCache, long preparedImages) {
+
+    /** A GiB of prepared snapshots: a few dozen typical ones. */
+    public static final long DEFAULT_PREPARED_IMAGES = 1L << 30;
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** Lambda's limit for the init phase of on-demand environments. */
@@ -31,5 +38,15 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
         idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
         initTimeout = initTimeout == null ? DEFAULT_INIT_TIMEOUT : initTimeout;
         restoreTimeout = restoreTimeout == null ? DEFAULT_RESTORE_TIMEOUT : restoreTimeout;
+        if (preparedImages < 0) {
+            throw new IllegalArgumentException("preparedImages must not be negative");
+        }
+    }
+
+    /** No AOT cache, the default prepared-snapshot space. */
+    public WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
+                        Duration initTimeout, Duration restoreTimeout) {
+        this(dataDir, runtimeJar, concurrencyLimit, idleTimeout, initTimeout, restoreTimeout, false,
+                DEFAULT_PREPARED_IMAGES);
     }
 }

@@ -4,6 +4,7 @@ import dev.thaw.crac.CheckpointException;
 import dev.thaw.crac.Context;
 import dev.thaw.crac.Resource;
 import dev.thaw.crac.RestoreException;
+import dev.thaw.runtime.FunctionEnvironment;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.error.LambdaError;
@@ -22,11 +23,14 @@ public final class SnapStartCoordinator {
     private final FrameChannel channel;
     private final FunctionLog log;
     private final Context<Resource> hooks;
+    private final FunctionEnvironment function;
 
-    public SnapStartCoordinator(FrameChannel channel, FunctionLog log, Context<Resource> hooks) {
+    public SnapStartCoordinator(FrameChannel channel, FunctionLog log, Context<Resource> hooks,
+                                FunctionEnvironment function) {
         this.channel = channel;
         this.log = log;
         this.hooks = hooks;
+        this.function = function;
     }
 
     /**
@@ -43,6 +47,7 @@ public final class SnapStartCoordinator {
         } catch (Throwable t) {
             throw hookFailure(Frame.Type.CHECKPOINT_ERROR, t);
         }
+        RuntimePriming.run(function, log);
         // The snapshot holds whatever is buffered: each restored copy would send it again.
         log.flushPartialLines();
         channel.write(Frame.of(Frame.Type.CHECKPOINT_READY));

@@ -5,13 +5,13 @@ import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.channel.InvokeMessage;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
-import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.logs.LogSink;
 import dev.thaw.worker.sandbox.RestoreTiming;
 import dev.thaw.worker.sandbox.Sandbox;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SnapshotFiles;
+import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,10 +90,10 @@ public final class Environment {
      * goes to the sinks as with {@link #launch}.
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
-                                      SnapshotStore store, Duration timeout, LogSink initSink, LogSink idleSink)
+                                      SnapshotSource source, Duration timeout, LogSink initSink, LogSink idleSink)
             throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.restore(spec, id, engine, store, timeout, stderr));
+                stderr -> launcher.restore(spec, id, engine, source, timeout, stderr));
     }
 
     private void readFrames() {

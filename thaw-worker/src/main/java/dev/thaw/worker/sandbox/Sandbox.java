@@ -31,6 +31,8 @@ public final class Sandbox implements AutoCloseable {
     /** What unshare prints when its child died of SIGKILL, which it cannot re-raise on itself. */
     private static final String WRAPPER_CHILD_KILLED = "unshare: sigprocmask unblock failed";
     private static final long STOP_PATIENCE_MS = 5_000;
+    /** How long a JVM asked to end may take, e.g. writing an AOT cache of a large application. */
+    private static final long EXIT_PATIENCE_MS = 60_000;
 
     private final String id;
     private final Process wrapper;
@@ -38,6 +40,7 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<MemoryCgroup> cgroup;
     private final long spawnedAtNanos;
     private final Optional<RestoreTiming> restore;
+    private final Optional<Runnable> afterExit;
     private final Thread stderrReader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean childKilled;
@@ -46,11 +49,14 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * @param javaPid the JVM's host pid when known, else -1 (it is then found as the wrapper's child)
-     * @param restore for a restored sandbox, where its restore's time went; else null
+     * @param restore   for a restored sandbox, where its restore's time went; else null
+     * @param afterExit when present, the JVM is let exit on its own at close (it writes something then), and this
+     *                  runs once it did
      */
     Sandbox(String id, Process wrapper, Path dir, Optional<MemoryCgroup> cgroup, long spawnedAtNanos,
-            Consumer<String> stderrLines, long javaPid, RestoreTiming restore) {
+            Consumer<String> stderrLines, long javaPid, RestoreTiming restore, Optional<Runnable> afterExit) {
         this.id = id;
+        this.afterExit = afterExit;
         this.restore = Optional.ofNullable(restore);
         this.javaPid = javaPid;
         this.wrapper = wrapper;
@@ -170,18 +176,37 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Kills everything in the sandbox and removes its cgroup and directory. Idempotent. */
+    /**
+     * Kills everything in the sandbox and removes its cgroup and directory. Idempotent. A sandbox with work to do at
+     * exit is first asked to end (end of its stdin) and given time to, in the background.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        boolean interrupted = false;
         try {
             wrapper.getOutputStream().close();
         } catch (IOException e) {
             LOG.debug("closing stdin of environment {}: {}", id, e.toString());
         }
+        if (afterExit.isPresent()) {
+            Thread.ofPlatform().daemon().name("sandbox-exit-" + id).start(() -> {
+                try {
+                    wrapper.waitFor(EXIT_PATIENCE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                afterExit.get().run();
+                release();
+            });
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
+        boolean interrupted = false;
         try {
             kill();
         } catch (InterruptedException e) {

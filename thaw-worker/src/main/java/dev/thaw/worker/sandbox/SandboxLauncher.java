@@ -5,7 +5,6 @@ import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
-import dev.thaw.store.SnapshotStore;
 import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
 
@@ -43,6 +42,7 @@ public final class SandboxLauncher {
     private static final int HEAP_PERCENT = 85;
     /** Exit code of a sandbox whose prologue failed (joining the cgroup, mounting /tmp). */
     private static final String PROLOGUE_FAILED = "125";
+    private static final String ON_DEMAND = "on-demand";
     /** How long a checkpointed sandbox's wrapper may take to notice that its JVM is gone. */
     private static final long STOP_PATIENCE_MS = 5_000;
 
@@ -53,11 +53,15 @@ public final class SandboxLauncher {
     private final Path environmentsDir;
     private final Path runtimeJar;
     private final Optional<MemoryCgroups> cgroups;
+    private final Optional<AotCaches> aot;
 
-    public SandboxLauncher(Path environmentsDir, Path runtimeJar, Optional<MemoryCgroups> cgroups) {
+    /** @param aot the AOT caches environments started on demand use, when the operator wants them */
+    public SandboxLauncher(Path environmentsDir, Path runtimeJar, Optional<MemoryCgroups> cgroups,
+                           Optional<AotCaches> aot) {
         this.environmentsDir = environmentsDir;
         this.runtimeJar = runtimeJar;
         this.cgroups = cgroups;
+        this.aot = aot;
     }
 
     /** Creates the (empty) mount points on the host; every sandbox mounts its own directories over them. */
@@ -85,15 +89,18 @@ public final class SandboxLauncher {
         Optional<MemoryCgroup> cgroup = Optional.empty();
         try {
             cgroup = cgroupFor(spec, id);
+            Optional<AotCaches.Use> aotUse = aot.isPresent() && ON_DEMAND.equals(initializationType)
+                    ? aot.get().prepare(spec, tmp) : Optional.empty();
             List<String> command = new ArrayList<>(cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()));
-            command.addAll(command(spec, tmp, runtime));
+            command.addAll(command(spec, tmp, runtime, aotUse.map(AotCaches.Use::jvmOption)));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
             environment.clear();
             environment.putAll(SandboxEnvironment.of(spec, initializationType));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
-            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null);
+            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null,
+                    aotUse.flatMap(AotCaches.Use::afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             Sandbox.deleteTree(dir);
@@ -120,31 +127,31 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): fetches the
-     * snapshot's files from the store into the sandbox's directory (its /tmp becomes this copy's /tmp), then has the
-     * engine restore the process tree into its own memory cgroup. Nothing is left behind when it fails.
+     * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): gets the
+     * snapshot's files from {@code source}, gives the copy its own /tmp, then has the engine restore the process
+     * tree into its own memory cgroup. Nothing is left behind when it fails.
      */
-    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotStore store, Duration timeout,
-                           Consumer<String> stderrLines) throws SnapshotException {
+    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
+                           Duration timeout, Consumer<String> stderrLines) throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
-        SnapshotFiles snapshot = new SnapshotFiles(dir.resolve("snapshot"));
         Path tmp = dir.resolve("tmp");
         Optional<MemoryCgroup> cgroup = Optional.empty();
         try {
             long started = System.nanoTime();
-            store.fetch(spec.functionName(), spec.snapshotId(), snapshot.dir());
-            long fetched = System.nanoTime();
-            Files.move(snapshot.tmp(), tmp);
-            cgroup = cgroupFor(spec, id);
-            long spawnedAt = System.nanoTime();
-            RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.image(),
-                    Map.of("task", spec.codeDir(), "runtime", snapshot.runtimeDir(), "tmp", tmp),
-                    cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()), dir.resolve("restore"), timeout));
-            RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
-                    System.nanoTime() - spawnedAt);
-            // The running copy never reads its image again.
-            Sandbox.deleteTree(snapshot.image());
-            return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid(), timing);
+            try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
+                long fetched = System.nanoTime();
+                snapshot.copyTmpTo(tmp);
+                cgroup = cgroupFor(spec, id);
+                long spawnedAt = System.nanoTime();
+                RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(),
+                        Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmp),
+                        cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()), dir.resolve("restore"),
+                        timeout));
+                RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
+                        System.nanoTime() - spawnedAt);
+                return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid(),
+                        timing, Optional.empty());
+            }
         } catch (StoreException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             Sandbox.deleteTree(dir);
@@ -170,7 +177,7 @@ public final class SandboxLauncher {
                 "thaw-sandbox", cgroup.procsFile().toString());
     }
 
-    private List<String> command(FunctionSpec spec, Path tmp, Path runtime) {
+    private List<String> command(FunctionSpec spec, Path tmp, Path runtime, Optional<String> aotOption) {
         List<String> command = new ArrayList<>(List.of("setsid", "unshare", "--pid", "--fork", "--kill-child",
                 "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
                 "mount --bind \"$1\" " + TASK_ROOT + " && mount -o remount,bind,ro " + TASK_ROOT
@@ -181,6 +188,7 @@ public final class SandboxLauncher {
                 "thaw-sandbox", spec.codeDir().toString(), runtime.getParent().toString(), tmp.toString()));
         command.add(spec.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions(spec.memoryMb()));
+        aotOption.ifPresent(command::add);
         command.addAll(List.of("-cp", RUNTIME_DIR.resolve(runtime.getFileName()).toString(), RUNTIME_MAIN));
         return command;
     }
@@ -192,7 +200,6 @@ public final class SandboxLauncher {
                 "-XX:TieredStopAtLevel=1",
                 // No hsperfdata file: a checkpointed environment's files must not change before restore.
                 "-XX:-UsePerfData",
-                "-Xshare:auto",
                 // stdout is the control channel: the JVM's own messages must not land in it.
                 "-XX:+DisplayVMOutputToStderr",
                 "-Djava.io.tmpdir=/tmp");

@@ -1,0 +1,176 @@
+package dev.thaw.worker.sandbox;
+
+import dev.thaw.store.SnapshotStore;
+import dev.thaw.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Snapshots fetched from the store, verified once, and kept unpacked on memory-backed storage, so that every cold
+ * start after a worker's first one of a snapshot restores without fetching, decrypting or writing more than a copy
+ * of its /tmp. Bounded by bytes, least recently used first out; a snapshot a restore is reading is never evicted.
+ * Concurrent cold starts of one snapshot fetch it once.
+ */
+public final class PreparedImages implements SnapshotSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreparedImages.class);
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    private static final String PREFIX = "thaw-prepared-";
+    private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)");
+
+    private final SnapshotStore store;
+    private final Path root;
+    private final long maxBytes;
+    /** Access-ordered: the first entry is the least recently used. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
+    private long bytes;
+
+    private static final class Entry {
+        final Path dir;
+        final long bytes;
+        int readers;
+
+        Entry(Path dir, long bytes) {
+            this.dir = dir;
+            this.bytes = bytes;
+        }
+    }
+
+    /** A prepared snapshot held for one restore; closed once the engine no longer reads the image. */
+    private final class Lease implements Checkout {
+        private final Entry entry;
+        private boolean closed;
+
+        private Lease(Entry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public SnapshotFiles files() {
+            return new SnapshotFiles(entry.dir);
+        }
+
+        @Override
+        public void copyTmpTo(Path target) throws IOException {
+            Sandbox.copyTree(files().tmp(), target);
+        }
+
+        @Override
+        public void close() {
+            synchronized (PreparedImages.this) {
+                if (!closed) {
+                    closed = true;
+                    entry.readers--;
+                    evict();
+                }
+            }
+        }
+    }
+
+    /**
+     * @param dataDir  where the snapshots are kept when /dev/shm is not available
+     * @param maxBytes how much they may take
+     */
+    public PreparedImages(SnapshotStore store, Path dataDir, long maxBytes) {
+        this.store = store;
+        this.maxBytes = maxBytes;
+        Path base = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY : dataDir;
+        removeAbandoned(base);
+        this.root = base.resolve(PREFIX + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root, e);
+        }
+    }
+
+    /** The snapshot, fetched from the store and verified unless it is prepared already. */
+    @Override
+    public Checkout checkout(String function, String snapshotId, Path environmentDir)
+            throws StoreException, IOException {
+        String key = function + "/" + snapshotId;
+        synchronized (fetchLocks.computeIfAbsent(key, k -> new Object())) {
+            synchronized (this) {
+                Entry entry = entries.get(key);
+                if (entry != null) {
+                    entry.readers++;
+                    return new Lease(entry);
+                }
+            }
+            Path dir = root.resolve(UUID.randomUUID().toString());
+            try {
+                store.fetch(function, snapshotId, dir);
+            } catch (StoreException | RuntimeException e) {
+                Sandbox.deleteTree(dir);
+                throw e;
+            }
+            Entry entry = new Entry(dir, sizeOf(dir));
+            synchronized (this) {
+                entry.readers = 1;
+                entries.put(key, entry);
+                bytes += entry.bytes;
+                evict();
+            }
+            LOG.info("prepared snapshot {} of {} for restores ({} MB)", snapshotId, function, entry.bytes >> 20);
+            return new Lease(entry);
+        }
+    }
+
+    /** Drops what no restore reads, oldest first, until the total fits. */
+    private void evict() {
+        List<Path> removed = new ArrayList<>();
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext() && bytes > maxBytes; ) {
+            Entry entry = it.next();
+            if (entry.readers == 0) {
+                it.remove();
+                bytes -= entry.bytes;
+                removed.add(entry.dir);
+            }
+        }
+        // Restored copies keep their bound runtime jar open; deleting the directory does not disturb them.
+        removed.forEach(Sandbox::deleteTree);
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    /** Removes what workers that died without closing left behind. */
+    private static void removeAbandoned(Path base) {
+        try (Stream<Path> children = Files.list(base)) {
+            for (Path child : children.toList()) {
+                Matcher owned = OWNED.matcher(child.getFileName().toString());
+                if (owned.matches() && ProcessHandle.of(Long.parseLong(owned.group(1))).isEmpty()) {
+                    Sandbox.deleteTree(child);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot list {}: {}", base, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        entries.clear();
+        bytes = 0;
+        Sandbox.deleteTree(root);
+    }
+}
