@@ -1,158 +1,160 @@
 package dev.thaw.bench;
 
 import dev.thaw.cli.ServerOptions;
-import dev.thaw.cli.ThawServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
-import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
-import software.amazon.awssdk.services.lambda.model.State;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Cold-start latency with and without SnapStart, measured from outside through the Lambda HTTP API with the
- * AWS SDK for Java v2: the time from sending Invoke to receiving the response, as a user's client sees it.
+ * Cold starts of every function in every {@link ColdStartMode}, measured from outside through the Lambda HTTP API
+ * as a user's client sees them. Each mode's server has an idle timeout of zero, so that no environment outlives
+ * its invocation and every invocation is a cold start; servers run one at a time, each on its own data directory.
  *
- * <p>Starts a server on a free port and a temporary data directory with an idle timeout of zero, so that no
- * environment is kept after an invocation and every invocation is a cold start. For each function (the tiny
- * {@code example.Hello}, {@code example.SlowInit} whose init sleeps 1.5 s, and the Spring Boot application of
- * thaw-examples-spring) it creates the function with SnapStart on, publishes version 1 and waits for its
- * snapshot, then alternates cold starts of {@code $LATEST} (on-demand: a JVM starts and runs init) and of
- * version 1 (restored from the snapshot), checking each REPORT line for the kind of start. It prints
- * p50/p90/p99 per function and kind, and the ratio on-demand/restore, then exits.
- *
- * <p>Run from the repository root after building:
- * <pre>
- * mvn -pl thaw-bench -am install -DskipTests
- * java -cp 'thaw-bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:thaw-bench/target/lib/*' \
- *     dev.thaw.bench.ColdStartBenchmark
- * </pre>
- * Tune with {@code -Dthaw.bench.coldstarts=20 -Dthaw.bench.runtime=java17 -Dthaw.bench.package=...
- * -Dthaw.bench.spring-package=...} (see {@link ColdStartSettings}). SnapStart needs CRIU, so run it where the
- * server can checkpoint (as root, with the CRIU the project's setup provisions). Results depend on the machine:
- * run it on an otherwise idle one and compare runs made on the same machine only.
+ * <p>On the default server, on-demand starts of $LATEST and restores of version 1 alternate, so that drift hits
+ * both alike. Each kind gets one untimed start first (it fills the page cache, and the prepared-image cache for
+ * restores). The server's /metrics are scraped around the timed starts for the restore phases.
  */
-public final class ColdStartBenchmark {
+final class ColdStartBenchmark {
 
-    private static final Duration SNAPSHOT_POLL = Duration.ofMillis(250);
-    private static final Duration SNAPSHOT_LIMIT = Duration.ofMinutes(5);
+    /** StoreConfig wants a positive L1 bound; one byte holds no chunk or manifest, so every L1 read misses. */
+    private static final long L1_OFF = 1;
+    /** Lets the training run's environment finish writing the AOT cache before the timed starts. */
+    private static final Duration AOT_CACHE_SETTLE = Duration.ofSeconds(3);
+    private static final String AOT_CACHE_WRITTEN = "AOT cache written";
     private static final int PROGRESS_EVERY = 5;
 
-    /** One function's measurements. */
-    private record Row(String function, LatencyStats onDemand, LatencyStats restore) {
+    private final BenchOptions options;
+    private final List<BenchFunction> functions;
+    private final Path serverLog;
+    private final List<ColdStartSeries> series = new ArrayList<>();
+    private final List<PublishTime> publishes = new ArrayList<>();
+    private final List<RestorePhases> phases = new ArrayList<>();
+    private final Map<String, Boolean> aotCacheWritten = new LinkedHashMap<>();
+
+    /** @param serverLog where the servers' log goes: the AOT-cache mode checks it for the cache being written */
+    ColdStartBenchmark(BenchOptions options, List<BenchFunction> functions, Path serverLog) {
+        this.options = options;
+        this.functions = functions;
+        this.serverLog = serverLog;
     }
 
-    private ColdStartBenchmark() {
-    }
-
-    public static void main(String[] args) throws IOException, InterruptedException {
-        ColdStartSettings settings = ColdStartSettings.fromSystemProperties();
-        Path dataDir = DataDirs.create();
-        ServerOptions options = ServerOptions.defaults(dataDir).withPort(0).withIdleTimeout(Duration.ZERO);
-        try (ThawServer server = ThawServer.start(options);
-             LambdaClient client = BenchClients.forEndpoint(server.endpoint())) {
-            System.out.println("Thaw server at " + server.endpoint() + ", data in " + dataDir);
-            ColdStartTimer timer = new ColdStartTimer(client);
-            List<Row> rows = new ArrayList<>();
-            for (BenchFunction function : settings.functions()) {
-                deploy(client, function, settings.runtime());
-                rows.add(measure(timer, function.name(), settings.coldStarts()));
+    ColdStartResults run() throws IOException, InterruptedException {
+        Map<String, JdkInfo> runtimeJdks;
+        List<SnapshotSize> sizes;
+        try (BenchServer server = start("default", UnaryOperator.identity())) {
+            runtimeJdks = server.runtimeJdks();
+            Progress.line("runtimes: %s", runtimeJdks);
+            publishAll(server, ColdStartMode.RESTORE);
+            sizes = SnapshotSize.parse(server.storeStats());
+            for (BenchFunction function : functions) {
+                measure(server, function, List.of(ColdStartMode.ON_DEMAND, ColdStartMode.RESTORE));
             }
-            printTable(rows);
-        } finally {
-            DataDirs.delete(dataDir);
         }
+        try (BenchServer server = start("AOT cache", config -> config.withAotCache(true))) {
+            for (BenchFunction function : functions) {
+                server.deploy(function, options.aotRuntime(), false);
+                trainAotCache(server, function);
+                measure(server, function, List.of(ColdStartMode.AOT_CACHE));
+            }
+        }
+        measureRestores(ColdStartMode.RESTORE_L1, config -> config.withPreparedImageCache(0));
+        try (RedisServer redis = RedisServer.start()) {
+            Progress.line("redis-server at %s", redis.url());
+            measureRestores(ColdStartMode.RESTORE_L2, config -> config.withPreparedImageCache(0)
+                    .withStore(config.store().withL1MaxBytes(L1_OFF).withRedisUrl(redis.url())));
+        }
+        measureRestores(ColdStartMode.RESTORE_DURABLE, config -> config.withPreparedImageCache(0)
+                .withStore(config.store().withL1MaxBytes(L1_OFF)));
+        return new ColdStartResults(List.copyOf(series), List.copyOf(publishes), sizes, List.copyOf(phases),
+                runtimeJdks, Collections.unmodifiableMap(aotCacheWritten));
     }
 
-    private static void deploy(LambdaClient client, BenchFunction function, String runtime)
+    private static BenchServer start(String label, UnaryOperator<ServerOptions> configure) throws IOException {
+        return BenchServer.start(label, config -> configure.apply(config.withIdleTimeout(Duration.ZERO)), 1);
+    }
+
+    /** A server of its own for one restore mode: publish every function there, then time its restores. */
+    private void measureRestores(ColdStartMode mode, UnaryOperator<ServerOptions> configure)
             throws IOException, InterruptedException {
-        System.out.println("deploying " + function.name() + " (" + function.handler() + ") from "
-                + function.deploymentPackage());
-        SdkBytes code = SdkBytes.fromByteArray(Files.readAllBytes(function.deploymentPackage()));
-        client.createFunction(r -> r.functionName(function.name())
-                .runtime(runtime)
-                .role("arn:aws:iam::000000000000:role/bench")
-                .handler(function.handler())
-                .memorySize(function.memoryMb())
-                .timeout(60)
-                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
-                .code(c -> c.zipFile(code)));
-        client.waiter().waitUntilFunctionActiveV2(r -> r.functionName(function.name()));
-        long started = System.nanoTime();
-        client.publishVersion(r -> r.functionName(function.name()));
-        awaitSnapshot(client, function.name());
-        System.out.printf("  snapshot of %s:1 ready after %.1f s%n", function.name(),
-                (System.nanoTime() - started) / 1e9);
-    }
-
-    /** Polls version 1 until Active; a Failed version ends the run with its reason. */
-    private static void awaitSnapshot(LambdaClient client, String function) throws InterruptedException {
-        long deadline = System.nanoTime() + SNAPSHOT_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            GetFunctionConfigurationResponse version = client.getFunctionConfiguration(r -> r.functionName(function).qualifier("1"));
-            if (version.state() == State.ACTIVE) {
-                return;
-            }
-            if (version.state() == State.FAILED) {
-                throw new IllegalStateException(function + ":1 failed: " + version.stateReasonCode() + " "
-                        + version.stateReason());
-            }
-            Thread.sleep(SNAPSHOT_POLL.toMillis());
-        }
-        throw new IllegalStateException(function + ":1 not Active after " + SNAPSHOT_LIMIT);
-    }
-
-    /** One uncounted start of each kind, then alternating on-demand and restore starts, so drift hits both alike. */
-    private static Row measure(ColdStartTimer timer, String function, int coldStarts) {
-        String version = function + ":1";
-        timer.time(function, ColdStartTimer.ON_DEMAND);
-        timer.time(version, ColdStartTimer.RESTORE);
-        long[] onDemand = new long[coldStarts];
-        long[] restore = new long[coldStarts];
-        for (int i = 0; i < coldStarts; i++) {
-            onDemand[i] = timer.time(function, ColdStartTimer.ON_DEMAND);
-            restore[i] = timer.time(version, ColdStartTimer.RESTORE);
-            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == coldStarts) {
-                System.out.printf("  %s: %d/%d cold starts of each kind%n", function, i + 1, coldStarts);
+        try (BenchServer server = start(mode.label(), configure)) {
+            publishAll(server, mode);
+            for (BenchFunction function : functions) {
+                measure(server, function, List.of(mode));
             }
         }
-        return new Row(function, LatencyStats.of(onDemand), LatencyStats.of(restore));
     }
 
-    private static void printTable(List<Row> rows) {
-        String row = "%-12s %-10s %6s %9s %9s %9s %9s%n";
-        System.out.println();
-        System.out.println("First-response latency of cold starts (ms), client side");
-        System.out.printf(row, "function", "start", "count", "p50", "p90", "p99", "max");
-        for (Row r : rows) {
-            printStats(row, r.function(), "on-demand", r.onDemand());
-            printStats(row, r.function(), "restore", r.restore());
-        }
-        System.out.println();
-        System.out.println("Ratio on-demand / restore");
-        String ratio = "%-12s %9s %9s %9s%n";
-        System.out.printf(ratio, "function", "p50", "p90", "p99");
-        for (Row r : rows) {
-            System.out.printf(ratio, r.function(), times(r.onDemand().p50() / r.restore().p50()),
-                    times(r.onDemand().p90() / r.restore().p90()), times(r.onDemand().p99() / r.restore().p99()));
+    private void publishAll(BenchServer server, ColdStartMode mode) throws IOException {
+        for (BenchFunction function : functions) {
+            server.deploy(function, options.runtime(), true);
+            double seconds = server.publish(function.name()).toMillis() / 1000.0;
+            publishes.add(new PublishTime(function.name(), mode, seconds));
+            Progress.line("%s: version 1 Active %.1f s after PublishVersion", function.name(), seconds);
         }
     }
 
-    private static void printStats(String format, String function, String start, LatencyStats stats) {
-        System.out.printf(format, function, start, stats.count(), ms(stats.p50()), ms(stats.p90()), ms(stats.p99()),
-                ms(stats.max()));
+    /**
+     * The first start records the AOT cache (the training run); a second one gives the environment time to finish
+     * writing it, as does the pause after.
+     */
+    private void trainAotCache(BenchServer server, BenchFunction function) throws IOException, InterruptedException {
+        long writtenBefore = countInServerLog(AOT_CACHE_WRITTEN);
+        ColdStartTimer timer = new ColdStartTimer(server.client());
+        for (int i = 0; i < 2; i++) {
+            timer.time(ColdStartMode.AOT_CACHE.target(function), ColdStartMode.AOT_CACHE.expected());
+        }
+        Thread.sleep(AOT_CACHE_SETTLE.toMillis());
+        boolean written = countInServerLog(AOT_CACHE_WRITTEN) > writtenBefore;
+        aotCacheWritten.put(function.name(), written);
+        Progress.line("%s: AOT cache training done; server log says \"%s\": %s", function.name(), AOT_CACHE_WRITTEN,
+                written ? "yes" : "NO (timed starts may run without it)");
     }
 
-    private static String ms(double millis) {
-        return String.format("%.1f", millis);
+    private long countInServerLog(String text) throws IOException {
+        try (var lines = Files.lines(serverLog)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
     }
 
-    private static String times(double ratio) {
-        return String.format("%.1fx", ratio);
+    /** Untimed start of each mode, then the modes' timed starts in turn. */
+    private void measure(BenchServer server, BenchFunction function, List<ColdStartMode> modes)
+            throws IOException, InterruptedException {
+        ColdStartTimer timer = new ColdStartTimer(server.client());
+        for (ColdStartMode mode : modes) {
+            timer.time(mode.target(function), mode.expected());
+        }
+        PrometheusSamples before = PrometheusSamples.parse(server.metrics());
+        long[][] nanos = new long[modes.size()][options.coldStarts()];
+        for (int i = 0; i < options.coldStarts(); i++) {
+            for (int m = 0; m < modes.size(); m++) {
+                nanos[m][i] = timer.time(modes.get(m).target(function), modes.get(m).expected());
+            }
+            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == options.coldStarts()) {
+                Progress.line("%s: %d/%d cold starts of %s", function.name(), i + 1, options.coldStarts(),
+                        String.join(", ", modes.stream().map(ColdStartMode::label).toList()));
+            }
+        }
+        PrometheusSamples after = PrometheusSamples.parse(server.metrics());
+        Map<String, JdkInfo> jdks = server.runtimeJdks();
+        for (int m = 0; m < modes.size(); m++) {
+            ColdStartMode mode = modes.get(m);
+            String runtime = mode == ColdStartMode.AOT_CACHE ? options.aotRuntime() : options.runtime();
+            LatencyStats latency = LatencyStats.of(nanos[m]);
+            series.add(new ColdStartSeries(function.name(), mode, runtime, jdks.get(runtime).version(), latency,
+                    Arrays.stream(nanos[m]).mapToDouble(n -> n / 1e6).toArray()));
+            Progress.line("%s, %s: p50 %.0f ms, p99 %.0f ms", function.name(), mode.label(), latency.p50(),
+                    latency.p99());
+            if (mode.restores()) {
+                phases.add(RestorePhases.between(before, after, function.name(), mode, latency));
+            }
+        }
     }
 }

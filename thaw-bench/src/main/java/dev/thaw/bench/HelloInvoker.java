@@ -14,7 +14,7 @@ final class HelloInvoker implements AutoCloseable {
     private final String function;
 
     HelloInvoker(URI endpoint, String function) {
-        this.client = BenchClients.forEndpoint(endpoint);
+        this.client = BenchClients.forEndpoint(endpoint, 1);
         this.function = function;
     }
 

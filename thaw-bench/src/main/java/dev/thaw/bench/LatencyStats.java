@@ -2,14 +2,18 @@ package dev.thaw.bench;
 
 import java.util.Arrays;
 
-/** Percentiles of a set of latencies, in milliseconds. */
-record LatencyStats(int count, double p50, double p90, double p99, double max) {
+/** Percentiles and mean of a set of latencies, in milliseconds. */
+record LatencyStats(int count, double mean, double p50, double p90, double p99, double max) {
 
     static LatencyStats of(long[] nanos) {
+        if (nanos.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new LatencyStats(sorted.length, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                millis(sorted[sorted.length - 1]));
+        double meanNanos = Arrays.stream(sorted).average().orElseThrow();
+        return new LatencyStats(sorted.length, meanNanos / 1_000_000.0, percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 99), millis(sorted[sorted.length - 1]));
     }
 
     /** Nearest-rank percentile: the smallest value with at least p% of the samples at or below it. */

@@ -1,0 +1,15 @@
+package dev.thaw.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Everything one run measured: what bench-results.json holds and bench-report.md shows. */
+record BenchResults(String startedAt, double totalSeconds, BenchOptions options, MachineInfo machine,
+                    String loadAverageAtStart, MemoryBandwidth memoryBandwidth,
+                    List<BenchFunction> functions, ColdStartResults coldStarts, List<PhysicalFloor> physicalFloors,
+                    WarmInvokeBenchmark.Result warm, List<BurstRun.Result> bursts) {
+
+    Optional<PhysicalFloor> floor(String function) {
+        return physicalFloors.stream().filter(f -> f.function().equals(function)).findFirst();
+    }
+}

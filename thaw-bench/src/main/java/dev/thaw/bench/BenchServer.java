@@ -1,0 +1,168 @@
+package dev.thaw.bench;
+
+import dev.thaw.cli.ServerOptions;
+import dev.thaw.cli.ThawServer;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+
+/**
+ * One in-process Thaw server on a free port and its own temporary data directory, with the SDK client that talks
+ * to it. Closing it stops the server and every environment, and removes the directory.
+ */
+final class BenchServer implements AutoCloseable {
+
+    /** Far above any cold start measured here, so that only a stuck invocation ever reaches it. */
+    static final int FUNCTION_TIMEOUT_SECONDS = 300;
+
+    /** The published version's poll: the SDK waiter's default 5 s would round every publish time up to it. */
+    private static final WaiterOverrideConfiguration PUBLISH_WAIT = WaiterOverrideConfiguration.builder()
+            .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))
+            .waitTimeout(Duration.ofMinutes(10))
+            .maxAttempts(Integer.MAX_VALUE)
+            .build();
+
+    private final String label;
+    private final Path dataDir;
+    private final ThawServer server;
+    private final LambdaClient client;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExitCleanup exitCleanup;
+
+    private BenchServer(String label, Path dataDir, ThawServer server, int maxConnections) {
+        this.label = label;
+        this.dataDir = dataDir;
+        this.server = server;
+        this.client = BenchClients.forEndpoint(server.endpoint(), maxConnections);
+        this.exitCleanup = ExitCleanup.register(this::close);
+    }
+
+    /**
+     * @param configure      changes to the defaults (port 0 and the data directory are set already)
+     * @param maxConnections concurrent requests the server's SDK client must carry
+     */
+    static BenchServer start(String label, UnaryOperator<ServerOptions> configure, int maxConnections)
+            throws IOException {
+        Path dataDir = DataDirs.create();
+        try {
+            ThawServer server = ThawServer.start(configure.apply(ServerOptions.defaults(dataDir).withPort(0)));
+            Progress.line("server %s at %s, data in %s", label, server.endpoint(), dataDir);
+            try {
+                return new BenchServer(label, dataDir, server, maxConnections);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            DataDirs.delete(dataDir);
+            throw e;
+        }
+    }
+
+    LambdaClient client() {
+        return client;
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    void deploy(BenchFunction function, String runtime, boolean snapStart) throws IOException {
+        SdkBytes code = SdkBytes.fromByteArray(Files.readAllBytes(function.deploymentPackage()));
+        client.createFunction(r -> {
+            r.functionName(function.name())
+                    .runtime(runtime)
+                    .role("arn:aws:iam::000000000000:role/bench")
+                    .handler(function.handler())
+                    .memorySize(BenchFunction.MEMORY_MB)
+                    .timeout(FUNCTION_TIMEOUT_SECONDS)
+                    .code(c -> c.zipFile(code));
+            if (snapStart) {
+                r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
+            }
+        });
+        client.waiter().waitUntilFunctionActiveV2(r -> r.functionName(function.name()));
+    }
+
+    /** Publishes version 1 and waits until it is Active: the time a snapshot takes to make and store. */
+    Duration publish(String function) {
+        long started = System.nanoTime();
+        client.publishVersion(r -> r.functionName(function));
+        try {
+            client.waiter().waitUntilPublishedVersionActive(GetFunctionConfigurationRequest.builder()
+                    .functionName(function).qualifier("1").build(), PUBLISH_WAIT);
+        } catch (SdkException e) {
+            GetFunctionConfigurationResponse version =
+                    client.getFunctionConfiguration(r -> r.functionName(function).qualifier("1"));
+            throw new IllegalStateException(function + ":1 did not become Active on server " + label + ": "
+                    + version.state() + " " + version.stateReasonCode() + " " + version.stateReason(), e);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The Prometheus text of {@code GET /metrics}. */
+    String metrics() throws IOException, InterruptedException {
+        return get("/metrics");
+    }
+
+    /** The JSON of {@code GET /thaw/store/stats}. */
+    String storeStats() throws IOException, InterruptedException {
+        return get("/thaw/store/stats");
+    }
+
+    /** Runtime name to the JDK it runs on, from the mapping the server wrote at start. */
+    Map<String, JdkInfo> runtimeJdks() throws IOException {
+        Properties mapping = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("runtimes.properties"))) {
+            mapping.load(reader);
+        }
+        Map<String, JdkInfo> jdks = new LinkedHashMap<>();
+        for (String runtime : mapping.stringPropertyNames().stream().sorted().toList()) {
+            jdks.put(runtime, JdkInfo.at(Path.of(mapping.getProperty(runtime).trim())));
+        }
+        return jdks;
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    @Override
+    public void close() {
+        exitCleanup.cancel();
+        client.close();
+        http.close();
+        try {
+            server.close();
+        } finally {
+            try {
+                DataDirs.delete(dataDir);
+            } catch (IOException e) {
+                System.err.println("cannot remove " + dataDir + ": " + e);
+            }
+        }
+    }
+}
