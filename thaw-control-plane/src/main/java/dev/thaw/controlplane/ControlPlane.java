@@ -57,7 +57,8 @@ public final class ControlPlane implements AutoCloseable {
         this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
                 config.snapStartInactivity());
         this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs);
-        worker.onSnapshotRejected((function, version) -> snapshotJobs.recreate(new VersionKey(function, version)));
+        worker.onSnapshotRejected((function, version, corrupt) ->
+                snapshotJobs.recreate(new VersionKey(function, version), corrupt));
         this.versions = new VersionService(store, resolver, snapshotJobs, lock);
         this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, snapshots, lock);
         this.aliases = new AliasService(store, resolver, arns, lock);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,8 @@ final class SnapshotJobs implements AutoCloseable {
     /** A replaced snapshot is kept until invocations restored from it have surely ended (the longest timeout). */
     private static final Duration REPLACED_SNAPSHOT_GRACE = Duration.ofSeconds(ConfigValidator.MAX_TIMEOUT + 60);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** The least time between two re-creations of one version's snapshot after restores failed. */
+    private static final Duration REMAKE_INTERVAL = Duration.ofMinutes(5);
 
     private final MetadataStore store;
     private final MutationLock lock;
@@ -48,6 +51,8 @@ final class SnapshotJobs implements AutoCloseable {
     private final Set<String> failedRefreshes = ConcurrentHashMap.newKeySet();
     /** Versions whose snapshot could not be restored (corrupt in the store): re-created whatever the fingerprint. */
     private final Set<VersionKey> rejected = ConcurrentHashMap.newKeySet();
+    /** When each version's snapshot was last made again after a rejection, {@link System#nanoTime()}. */
+    private final Map<VersionKey, Long> remade = new ConcurrentHashMap<>();
 
     SnapshotJobs(MetadataStore store, MutationLock lock, Worker worker, FunctionSpecs specs,
                  SnapshotStorage storage, FunctionLogs logs, ScheduledExecutorService timer) {
@@ -70,8 +75,17 @@ final class SnapshotJobs implements AutoCloseable {
         }
     }
 
-    /** A cold start found the version's snapshot unusable: a new one is created while cold starts go on demand. */
-    void recreate(VersionKey version) {
+    /**
+     * A cold start found the version's snapshot unusable: a new one is created while cold starts go on demand. After
+     * a failure that bad data does not explain, at most once per {@link #REMAKE_INTERVAL}.
+     */
+    void recreate(VersionKey version, boolean corruptData) {
+        Long last = remade.get(version);
+        if (!corruptData && last != null && System.nanoTime() - last < REMAKE_INTERVAL.toNanos()) {
+            // A snapshot made moments ago fails too: the cause lies elsewhere (host, engine); don't churn. Bad data
+            // is different: each failed fetch deleted a bad chunk, so each new snapshot has fewer to inherit.
+            return;
+        }
         if (rejected.add(version)) {
             LOG.warn("function {} version {}: its snapshot could not be restored, creating it again",
                     version.functionName(), version.version());
@@ -200,7 +214,9 @@ final class SnapshotJobs implements AutoCloseable {
             return;
         }
         if (activate(version, config.revisionId(), snapshotId, fingerprint)) {
-            rejected.remove(version);
+            if (rejected.remove(version)) {
+                remade.put(version, System.nanoTime());
+            }
             LOG.info("function {} version {}: snapshot created and stored in {} ms (init {} ms)",
                     version.functionName(), version.version(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math.round(outcome.initMillis()));

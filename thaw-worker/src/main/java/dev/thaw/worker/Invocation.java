@@ -3,6 +3,7 @@ package dev.thaw.worker;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.InvokeMessage;
 import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.store.CorruptSnapshotException;
 import dev.thaw.worker.environment.Environment;
 import dev.thaw.worker.environment.EnvironmentGoneException;
 import dev.thaw.worker.environment.EnvironmentKey;
@@ -108,7 +109,8 @@ final class Invocation {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());
             restoreFailure = e.getMessage();
-            restorer.rejections().accept(spec.functionName(), spec.version());
+            restorer.rejections().rejected(spec.functionName(), spec.version(),
+                    e.getCause() instanceof CorruptSnapshotException);
             return null;
         }
         pool.add(environment);

@@ -23,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * The worker: runs each invocation in a sandboxed JVM per environment (see {@link SandboxLauncher}), one
@@ -43,7 +42,7 @@ public final class ProcessWorker implements Worker {
     private final SnapshotSource snapshots;
     private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
-    private volatile BiConsumer<String, String> rejections = (function, version) -> { };
+    private volatile SnapshotRejections rejections = (function, version, corrupt) -> { };
     private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
 
@@ -100,7 +99,7 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
-    public void onSnapshotRejected(BiConsumer<String, String> listener) {
+    public void onSnapshotRejected(SnapshotRejections listener) {
         this.rejections = listener;
     }
 

@@ -4,13 +4,12 @@ import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.time.Duration;
-import java.util.function.BiConsumer;
 
 /**
  * What a cold start needs to restore an environment: the engine, where the snapshot's files come from, the
- * restore limit, whom to tell (function name, version) when a snapshot cannot be restored, and where cold starts
+ * restore limit, whom to tell when a snapshot cannot be restored, and where cold starts
  * are measured.
  */
-record Restorer(SnapshotEngine engine, SnapshotSource snapshots, Duration timeout, BiConsumer<String, String> rejections,
+record Restorer(SnapshotEngine engine, SnapshotSource snapshots, Duration timeout, SnapshotRejections rejections,
                 ColdStartMetrics metrics) {
 }

@@ -2,7 +2,6 @@ package dev.thaw.worker;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * Runs invocations in execution environments: reuses idle ones, starts new ones on demand, enforces the
@@ -34,11 +33,8 @@ public interface Worker extends AutoCloseable {
      */
     String snapshotFingerprint(FunctionSpec spec);
 
-    /**
-     * Tells {@code listener} (function name, version) when a cold start could not restore a version's snapshot and
-     * started on demand instead, so that a new snapshot can be made.
-     */
-    void onSnapshotRejected(BiConsumer<String, String> listener);
+    /** Tells {@code listener} about snapshots cold starts could not restore, so that new ones can be made. */
+    void onSnapshotRejected(SnapshotRejections listener);
 
     /** Sets (or, with null, removes) a function's reserved concurrency. 0 throttles every invocation. */
     void setReservedConcurrency(String functionName, Integer reserved);

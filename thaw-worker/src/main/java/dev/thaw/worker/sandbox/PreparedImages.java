@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Snapshots fetched from the store, verified once, and kept unpacked on memory-backed storage, so that every cold
+ * Snapshots fetched from the store, verified once, and kept unpacked on memory-backed storage (/dev/shm when it
+ * has room for them all, else the data directory), so that every cold
  * start after a worker's first one of a snapshot restores without fetching, decrypting or writing more than a copy
  * of its /tmp. Bounded by bytes, least recently used first out; a snapshot a restore is reading is never evicted.
  * Concurrent cold starts of one snapshot fetch it once.
@@ -90,7 +91,7 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
     public PreparedImages(SnapshotStore store, Path dataDir, long maxBytes) {
         this.store = store;
         this.maxBytes = maxBytes;
-        Path base = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY : dataDir;
+        Path base = fitsInSharedMemory(maxBytes) ? SHARED_MEMORY : dataDir;
         removeAbandoned(base);
         this.root = base.resolve(PREFIX + ProcessHandle.current().pid());
         try {
@@ -145,6 +146,16 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         }
         // Restored copies keep their bound runtime jar open; deleting the directory does not disturb them.
         removed.forEach(Sandbox::deleteTree);
+    }
+
+    /** Containers often give /dev/shm a few MB only: then the data directory serves (from the page cache). */
+    private static boolean fitsInSharedMemory(long maxBytes) {
+        try {
+            return Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
+                    && Files.getFileStore(SHARED_MEMORY).getUsableSpace() >= maxBytes;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long sizeOf(Path dir) throws IOException {
