@@ -13,7 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,6 +28,7 @@ import java.util.function.Predicate;
 public final class EnvironmentPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPool.class);
+    private static final long STOPPER_PATIENCE_SECONDS = 30;
 
     private final long idleTimeoutNanos;
     private final Map<EnvironmentKey, Deque<Environment>> idle = new HashMap<>();
@@ -33,6 +36,8 @@ public final class EnvironmentPool implements AutoCloseable {
     /** The newest revision seen per function version ("name\0version"). */
     private final Map<String, String> latestRevision = new HashMap<>();
     private final ScheduledExecutorService reaper;
+    private final ExecutorService stopper = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("environment-stopper-", 0).factory());
     private boolean closed;
 
     public EnvironmentPool(Duration idleTimeout) {
@@ -103,7 +108,12 @@ public final class EnvironmentPool implements AutoCloseable {
             }
             all.remove(environment);
         }
-        stop(environment, why);
+        // The invocation's answer need not wait for the environment's teardown (killing, cgroup and files).
+        try {
+            stopper.execute(() -> stop(environment, why));
+        } catch (RejectedExecutionException closing) {
+            stop(environment, why);
+        }
     }
 
     private String unusableReason(Environment environment) {
@@ -209,5 +219,13 @@ public final class EnvironmentPool implements AutoCloseable {
         }
         reaper.shutdownNow();
         stopAll(everything, "the worker is closing");
+        stopper.shutdown();
+        try {
+            if (!stopper.awaitTermination(STOPPER_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("environments released before the close are still being stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
