@@ -213,6 +213,8 @@ final class SnapshotJobs implements AutoCloseable {
             }
             return;
         }
+        // Before the version goes Active: its first cold start should not have to fetch the snapshot.
+        worker.prepareSnapshot(version.functionName(), snapshotId);
         if (activate(version, config.revisionId(), snapshotId, fingerprint)) {
             if (rejected.remove(version)) {
                 remade.put(version, System.nanoTime());

@@ -146,6 +146,11 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
+    public void prepareSnapshot(String functionName, String snapshotId) {
+        prepared.ifPresent(images -> images.prepare(functionName, snapshotId));
+    }
+
+    @Override
     public String readLog(String functionName) {
         return logs.read(functionName);
     }

@@ -42,6 +42,12 @@ public interface Worker extends AutoCloseable {
     /** Stops every environment of the function, or of one version of it when version is not null. */
     void discard(String functionName, String version);
 
+    /**
+     * Gets a snapshot ready for restores, so that its first cold start does not fetch it; best effort (a failure is
+     * logged), a no-op where snapshots are fetched at every restore. Blocks until done.
+     */
+    void prepareSnapshot(String functionName, String snapshotId);
+
     /** The function's log, oldest first (what {@code thaw logs} prints). */
     String readLog(String functionName);
 

@@ -133,6 +133,15 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         }
     }
 
+    /** Fetches a snapshot now, so that its first restore finds it prepared; a failure is only logged. */
+    public void prepare(String function, String snapshotId) {
+        try {
+            checkout(function, snapshotId, root).close();
+        } catch (StoreException | IOException | RuntimeException e) {
+            LOG.warn("cannot prepare snapshot {} of {}: {}", snapshotId, function, e.toString());
+        }
+    }
+
     /** Drops what no restore reads, oldest first, until the total fits. */
     private void evict() {
         List<Path> removed = new ArrayList<>();
