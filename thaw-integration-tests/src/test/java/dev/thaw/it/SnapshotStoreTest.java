@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 class SnapshotStoreTest {
 
     @RegisterExtension
-    static final ThawServerExtension THAW = new ThawServerExtension(o -> o.withIdleTimeout(Duration.ZERO));
+    // Every restore reads the store: a prepared (fetched and verified) copy would hide what the tiers hold.
+    static final ThawServerExtension THAW = new ThawServerExtension(o -> o.withIdleTimeout(Duration.ZERO)
+            .withPreparedImageCache(0));
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
