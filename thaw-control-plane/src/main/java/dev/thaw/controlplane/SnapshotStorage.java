@@ -2,6 +2,7 @@ package dev.thaw.controlplane;
 
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.store.StoreException;
+import dev.thaw.worker.sandbox.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,13 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The control plane's side of snapshot storage. The worker writes a new snapshot into a local staging directory
@@ -93,9 +92,7 @@ final class SnapshotStorage {
      * metadata does not name (a crash between storing and recording, or during a deletion).
      */
     void reconcile(Map<String, Set<String>> live) {
-        if (Files.isDirectory(staging)) {
-            discard(staging);
-        }
+        discard(staging);
         try {
             var removed = store.reconcile(live);
             if (removed.manifestsRemoved() > 0 || removed.chunksRemoved() > 0) {
@@ -108,13 +105,6 @@ final class SnapshotStorage {
     }
 
     void discard(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", directory, e.toString());
-        }
+        FileTrees.delete(directory);
     }
 }

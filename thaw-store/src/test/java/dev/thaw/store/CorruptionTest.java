@@ -1,10 +1,9 @@
 package dev.thaw.store;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,42 +25,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the fetch with CorruptSnapshotException, leaves the target as it was and is cached nowhere.
  */
 class CorruptionTest {
-    private static RedisServer redis;
-    private static S3Server s3;
+    @RegisterExtension
+    static final TierServers SERVERS = new TierServers();
 
     @TempDir
     Path tmp;
     private Path key;
     private Path source;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        redis = RedisServer.start();
-        s3 = S3Server.start();
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         key = TestKeys.write(tmp.resolve("master.key"));
         source = TestTrees.sample(tmp.resolve("source"), 4);
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             client.flushAll();
         }
     }
 
     private StoreConfig worker(String name) {
-        return StoreConfig.defaults(tmp.resolve(name)).withS3(s3.location()).withRedisUrl(redis.url())
-                .withMasterKeyFile(key);
+        return SERVERS.allTiers(tmp.resolve(name), key);
     }
 
     @Test
@@ -90,7 +72,7 @@ class CorruptionTest {
         }
         String id = TestTrees.files(tmp.resolve("publisher/store/cache/chunks/bad-l2")).get(0);
         byte[] redisKey = ("thaw:chunks/bad-l2/" + id).getBytes(StandardCharsets.UTF_8);
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             byte[] altered = client.get(redisKey);
             altered[altered.length / 2] ^= 0x5a;
             client.set(redisKey, altered);
@@ -102,7 +84,7 @@ class CorruptionTest {
             assertEquals(chunks - 1, result.chunksByTier().get("l2"));
             assertEquals(1, result.chunksByTier().get("durable"));
         }
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             assertArrayEquals(s3Object("chunks/bad-l2/" + id), client.get(redisKey), "L2 refilled");
         }
     }
@@ -112,13 +94,13 @@ class CorruptionTest {
         try (SnapshotStore publisher = SnapshotStore.open(worker("publisher"), new SimpleMeterRegistry())) {
             publisher.put("bad-s3", "1", source);
         }
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             client.flushAll();
         }
         String id = TestTrees.files(tmp.resolve("publisher/store/cache/chunks/bad-s3")).get(0);
         byte[] altered = s3Object("chunks/bad-s3/" + id);
         altered[altered.length / 2] ^= 0x5a;
-        try (S3Client client = s3.client()) {
+        try (S3Client client = SERVERS.s3().client()) {
             client.putObject(b -> b.bucket(S3Server.BUCKET).key("chunks/bad-s3/" + id), RequestBody.fromBytes(altered));
         }
 
@@ -129,13 +111,13 @@ class CorruptionTest {
 
     @Test
     void badDurableDirectoryChunkFailsTheFetchAndIsCachedNowhere() throws Exception {
-        StoreConfig config = StoreConfig.defaults(tmp.resolve("local")).withRedisUrl(redis.url());
+        StoreConfig config = StoreConfig.defaults(tmp.resolve("local")).withRedisUrl(SERVERS.redis().url());
         try (SnapshotStore store = SnapshotStore.open(config, new SimpleMeterRegistry())) {
             store.put("bad-dir", "1", source);
         }
         // A fresh worker: nothing cached anywhere.
         deleteTree(tmp.resolve("local/store/cache"));
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             client.flushAll();
         }
         Path durable = tmp.resolve("local/store/durable/chunks/bad-dir");
@@ -192,13 +174,13 @@ class CorruptionTest {
         assertTrue(e.getMessage().contains(badId) && e.getMessage().contains(function), e.getMessage());
         assertEquals(List.of(), Files.list(target).toList(), "target keeps nothing of a failed fetch");
         assertFalse(Files.exists(dataDir.resolve("store/cache/chunks/" + function + "/" + badId)), "bad chunk in L1");
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             assertFalse(client.exists("thaw:chunks/" + function + "/" + badId), "bad chunk in L2");
         }
     }
 
     private static byte[] s3Object(String key) {
-        try (S3Client client = s3.client()) {
+        try (S3Client client = SERVERS.s3().client()) {
             return client.getObjectAsBytes(b -> b.bucket(S3Server.BUCKET).key(key)).asByteArray();
         }
     }

@@ -1,10 +1,10 @@
 package dev.thaw.store;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deleting a snapshot or a function removes its objects from L1, Redis and the durable tier (directory or S3). */
 class DeletionTest {
-    private static RedisServer redis;
-    private static S3Server s3;
+    @RegisterExtension
+    static final TierServers SERVERS = new TierServers();
 
     /** Stores sharing the bucket share a master key, as workers must. */
     @TempDir
@@ -38,20 +38,8 @@ class DeletionTest {
     private Path two;
 
     @BeforeAll
-    static void startServers() throws Exception {
-        redis = RedisServer.start();
-        s3 = S3Server.start();
+    static void writeKey() throws Exception {
         key = TestKeys.write(keys.resolve("master.key"));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
     }
 
     @BeforeEach
@@ -64,8 +52,7 @@ class DeletionTest {
 
     @Test
     void deletingASnapshotKeepsChunksAnotherSnapshotStillReferences() throws Exception {
-        StoreConfig config = StoreConfig.defaults(tmp.resolve("data")).withS3(s3.location()).withRedisUrl(redis.url())
-                .withMasterKeyFile(key);
+        StoreConfig config = SERVERS.allTiers(tmp.resolve("data"), key);
         try (SnapshotStore store = SnapshotStore.open(config, new SimpleMeterRegistry())) {
             int chunksOfOne = store.put("snap", "1", one).chunks();
             int chunksOfTwo = store.put("snap", "2", two).chunks();
@@ -84,8 +71,7 @@ class DeletionTest {
 
     @Test
     void deletingAFunctionLeavesNothingOfItInAnyTier() throws Exception {
-        StoreConfig config = StoreConfig.defaults(tmp.resolve("data")).withS3(s3.location()).withRedisUrl(redis.url())
-                .withMasterKeyFile(key);
+        StoreConfig config = SERVERS.allTiers(tmp.resolve("data"), key);
         try (SnapshotStore store = SnapshotStore.open(config, new SimpleMeterRegistry())) {
             store.put("doomed", "1", one);
             store.put("doomed", "2", two);
@@ -118,7 +104,7 @@ class DeletionTest {
     }
 
     private static List<String> bucketKeys(String prefix) {
-        try (S3Client client = s3.client()) {
+        try (S3Client client = SERVERS.s3().client()) {
             return client.listObjectsV2Paginator(b -> b.bucket(S3Server.BUCKET).prefix(prefix)).contents().stream()
                     .map(S3Object::key).toList();
         }
@@ -126,7 +112,7 @@ class DeletionTest {
 
     private static List<String> redisKeys(String pattern) {
         List<String> keys = new ArrayList<>();
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = client.scan(cursor, new ScanParams().match(pattern).count(1000));

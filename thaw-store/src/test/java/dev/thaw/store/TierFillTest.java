@@ -1,10 +1,9 @@
 package dev.thaw.store;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 
@@ -15,28 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Workers sharing Redis and an S3 bucket, each with its own L1. */
 class TierFillTest {
-    private static RedisServer redis;
-    private static S3Server s3;
+    @RegisterExtension
+    static final TierServers SERVERS = new TierServers();
 
     @TempDir
     Path tmp;
     private Path key;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        redis = RedisServer.start();
-        s3 = S3Server.start();
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void sharedKey() throws Exception {
@@ -44,8 +27,7 @@ class TierFillTest {
     }
 
     private StoreConfig worker(String name) {
-        return StoreConfig.defaults(tmp.resolve(name)).withS3(s3.location()).withRedisUrl(redis.url())
-                .withMasterKeyFile(key);
+        return SERVERS.allTiers(tmp.resolve(name), key);
     }
 
     @Test
@@ -55,7 +37,7 @@ class TierFillTest {
         try (SnapshotStore publisher = SnapshotStore.open(worker("publisher"), new SimpleMeterRegistry())) {
             chunks = publisher.put("fill", "1", source).chunks();
         }
-        try (RedisClient client = redis.client()) {
+        try (RedisClient client = SERVERS.redis().client()) {
             client.flushAll();
         }
 
@@ -63,7 +45,7 @@ class TierFillTest {
             FetchResult cold = worker.fetch("fill", "1", tmp.resolve("a1"));
             assertEquals(Map.of("l1", 0, "l2", 0, "durable", chunks), cold.chunksByTier());
             assertEquals(chunks, TestTrees.files(tmp.resolve("worker-a/store/cache/chunks/fill")).size());
-            try (RedisClient client = redis.client()) {
+            try (RedisClient client = SERVERS.redis().client()) {
                 assertEquals(chunks, client.keys("thaw:chunks/fill/*").size());
             }
             FetchResult warm = worker.fetch("fill", "1", tmp.resolve("a2"));

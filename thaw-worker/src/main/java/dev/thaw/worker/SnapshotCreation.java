@@ -7,6 +7,7 @@ import dev.thaw.worker.environment.Environment;
 import dev.thaw.worker.environment.EnvironmentGoneException;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
+import dev.thaw.worker.sandbox.FileTrees;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SnapshotFiles;
 import org.slf4j.Logger;
@@ -122,8 +123,8 @@ final class SnapshotCreation {
     }
 
     private long imageMegabytes() {
-        try (var files = Files.walk(snapshot.image())) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+        try {
+            return FileTrees.size(snapshot.image()) >> 20;
         } catch (IOException e) {
             return -1;
         }

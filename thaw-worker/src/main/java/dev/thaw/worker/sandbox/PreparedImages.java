@@ -69,7 +69,7 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
 
         @Override
         public void copyTmpTo(Path target) throws IOException {
-            Sandbox.copyTree(files().tmp(), target);
+            FileTrees.copy(files().tmp(), target);
         }
 
         @Override
@@ -118,10 +118,10 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
             try {
                 store.fetch(function, snapshotId, dir);
             } catch (StoreException | RuntimeException e) {
-                Sandbox.deleteTree(dir);
+                FileTrees.delete(dir);
                 throw e;
             }
-            Entry entry = new Entry(dir, sizeOf(dir));
+            Entry entry = new Entry(dir, FileTrees.size(dir));
             synchronized (this) {
                 entry.readers = 1;
                 entries.put(key, entry);
@@ -154,7 +154,7 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
             }
         }
         // Restored copies keep their bound runtime jar open; deleting the directory does not disturb them.
-        removed.forEach(Sandbox::deleteTree);
+        removed.forEach(FileTrees::delete);
     }
 
     /** Containers often give /dev/shm a few MB only: then the data directory serves (from the page cache). */
@@ -167,19 +167,13 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         }
     }
 
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
-
     /** Removes what workers that died without closing left behind. */
     private static void removeAbandoned(Path base) {
         try (Stream<Path> children = Files.list(base)) {
             for (Path child : children.toList()) {
                 Matcher owned = OWNED.matcher(child.getFileName().toString());
                 if (owned.matches() && ProcessHandle.of(Long.parseLong(owned.group(1))).isEmpty()) {
-                    Sandbox.deleteTree(child);
+                    FileTrees.delete(child);
                 }
             }
         } catch (IOException e) {
@@ -191,6 +185,6 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
     public synchronized void close() {
         entries.clear();
         bytes = 0;
-        Sandbox.deleteTree(root);
+        FileTrees.delete(root);
     }
 }

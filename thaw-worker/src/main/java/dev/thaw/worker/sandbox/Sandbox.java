@@ -10,16 +10,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One running sandbox: the wrapper process (our child: unshare, or the snapshot engine for a restored copy), the
@@ -214,33 +210,9 @@ public final class Sandbox implements AutoCloseable {
             wrapper.destroyForcibly();
         }
         cgroup.ifPresent(MemoryCgroup::remove);
-        deleteTree(dir);
+        FileTrees.delete(dir);
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Copies a directory tree, keeping permissions and times; symbolic links are copied as links. */
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", root, e.toString());
         }
     }
 }

@@ -103,7 +103,7 @@ public final class SandboxLauncher {
                     aotUse.flatMap(AotCaches.Use::afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
-            Sandbox.deleteTree(dir);
+            FileTrees.delete(dir);
             throw e;
         }
     }
@@ -118,7 +118,7 @@ public final class SandboxLauncher {
             long pid = sandbox.javaPid().orElseThrow(() -> new SnapshotException("the environment's JVM is gone"));
             engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS));
             sandbox.awaitExit(STOP_PATIENCE_MS);
-            Sandbox.copyTree(sandbox.tmpDir(), snapshot.tmp());
+            FileTrees.copy(sandbox.tmpDir(), snapshot.tmp());
         } catch (IOException e) {
             throw new SnapshotException("cannot keep the environment's /tmp: " + e.getMessage(), e);
         } finally {
@@ -136,6 +136,7 @@ public final class SandboxLauncher {
         Path dir = environmentsDir.resolve(id);
         Path tmp = dir.resolve("tmp");
         Optional<MemoryCgroup> cgroup = Optional.empty();
+        boolean restoredCopy = false;
         try {
             long started = System.nanoTime();
             try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
@@ -149,21 +150,20 @@ public final class SandboxLauncher {
                         timeout));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
                         System.nanoTime() - spawnedAt);
-                return new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines, restored.pid(),
-                        timing, Optional.empty());
+                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines,
+                        restored.pid(), timing, Optional.empty());
+                restoredCopy = true;
+                return sandbox;
             }
         } catch (StoreException e) {
-            cgroup.ifPresent(MemoryCgroup::remove);
-            Sandbox.deleteTree(dir);
             throw new SnapshotException("cannot fetch the snapshot: " + e.getMessage(), e);
         } catch (IOException e) {
-            cgroup.ifPresent(MemoryCgroup::remove);
-            Sandbox.deleteTree(dir);
             throw new SnapshotException("cannot prepare the restored environment: " + e.getMessage(), e);
-        } catch (SnapshotException | RuntimeException e) {
-            cgroup.ifPresent(MemoryCgroup::remove);
-            Sandbox.deleteTree(dir);
-            throw e;
+        } finally {
+            if (!restoredCopy) {
+                cgroup.ifPresent(MemoryCgroup::remove);
+                FileTrees.delete(dir);
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public interface SnapshotSource {
                 @Override
                 public void close() {
                     // The running copy never reads its image again.
-                    Sandbox.deleteTree(files.image());
+                    FileTrees.delete(files.image());
                 }
             };
         };

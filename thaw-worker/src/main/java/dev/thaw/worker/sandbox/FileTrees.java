@@ -1,0 +1,53 @@
+package dev.thaw.worker.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Whole directory trees: environments' directories, snapshots' files. */
+public final class FileTrees {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileTrees.class);
+
+    private FileTrees() {
+    }
+
+    /** Copies a directory tree, keeping permissions and times; symbolic links are copied as links. */
+    public static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    /** Deletes a tree if it exists; what cannot be deleted is logged and left. */
+    public static void delete(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", root, e.toString());
+        }
+    }
+
+    /** The bytes of the regular files in a tree. */
+    public static long size(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+}
