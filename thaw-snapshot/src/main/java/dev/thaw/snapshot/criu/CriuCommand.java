@@ -8,20 +8,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CRIU command of this host: the one named by the {@code thaw.criu} system property or the {@code THAW_CRIU}
  * environment variable, else the one the project's setup provisions, else {@code criu} on the PATH.
+ *
+ * @param executable what the operator knows CRIU as (for messages)
+ * @param program    the command line that runs it: {@code executable} itself, or what a one-line wrapper script
+ *                   execs, so that no shell starts at every restore
+ * @param runMount   a shell command that mounts CRIU's kernel-feature cache over /run, run in a private mount
+ *                   namespace before CRIU when present (see {@link KdatCache})
  */
-public record CriuCommand(String executable, List<String> prefix) {
+public record CriuCommand(String executable, List<String> program, Optional<String> runMount) {
 
     public CriuCommand(String executable) {
-        this(executable, List.of());
+        this(executable, unwrap(Path.of(executable)).orElse(List.of(executable)), Optional.empty());
     }
 
     /** Where scripts/install-criu.sh puts its launcher. */
     static final Path PROVISIONED = Path.of("/opt/thaw/criu/bin/criu");
     private static final long PROBE_SECONDS = 60;
+    /** A word the shell leaves as it is: double-quoted without expansions, or bare without special characters. */
+    private static final String WORD = "\"([^\"$`\\\\]*)\"|([\\w./:=+-]+)";
+    /** A wrapper that only execs fixed words followed by its own arguments. */
+    private static final Pattern WRAPPER = Pattern.compile("#!/bin/sh\\s+exec((?: (?:" + WORD + "))+) \"\\$@\"\\s*");
+    /** Exit status of the prologue when it cannot join the cgroup or mount the cache. */
+    private static final String PROLOGUE_FAILED = "125";
 
     public static CriuCommand locate() {
         String configured = System.getProperty("thaw.criu");
@@ -37,15 +51,47 @@ public record CriuCommand(String executable, List<String> prefix) {
         return new CriuCommand("criu");
     }
 
-    /** The same command run through {@code prefix} (a command that execs the one given after it). */
-    CriuCommand withPrefix(List<String> value) {
-        return new CriuCommand(executable, value);
+    /** The words a trivial wrapper script execs before its arguments, when {@code file} is one. */
+    static Optional<List<String>> unwrap(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > 4096) {
+                return Optional.empty();
+            }
+            Matcher script = WRAPPER.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            if (!script.matches()) {
+                return Optional.empty();
+            }
+            List<String> words = new ArrayList<>();
+            Matcher word = Pattern.compile(WORD).matcher(script.group(1));
+            while (word.find()) {
+                words.add(word.group(1) != null ? word.group(1) : word.group(2));
+            }
+            return Optional.of(List.copyOf(words));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
-    /** The command line for one CRIU action. */
-    List<String> line(String action, List<String> options) {
-        List<String> line = new ArrayList<>(prefix);
-        line.add(executable);
+    /** The same command, run with {@code mount} (when present) mounting CRIU's kernel-feature cache. */
+    CriuCommand withRunMount(Optional<String> mount) {
+        return new CriuCommand(executable, program, mount);
+    }
+
+    /**
+     * The command line for one CRIU action. When CRIU must join a cgroup first ({@code cgroupProcs}) or have its
+     * cache mounted, one shell does both and then execs CRIU, so every restored process is accounted from its
+     * first byte.
+     */
+    List<String> line(String action, List<String> options, Optional<Path> cgroupProcs) {
+        List<String> line = new ArrayList<>();
+        if (cgroupProcs.isPresent() || runMount.isPresent()) {
+            runMount.ifPresent(mount -> line.addAll(List.of("unshare", "--mount", "--propagation", "private")));
+            String script = (cgroupProcs.isPresent() ? "echo $$ > \"$1\" || exit " + PROLOGUE_FAILED + "; " : "")
+                    + runMount.map(mount -> mount + " || exit " + PROLOGUE_FAILED + "; ").orElse("")
+                    + "shift; exec \"$@\"";
+            line.addAll(List.of("/bin/sh", "-c", script, "criu", cgroupProcs.map(Path::toString).orElse("")));
+        }
+        line.addAll(program);
         line.add(action);
         line.addAll(options);
         return line;
@@ -53,7 +99,7 @@ public record CriuCommand(String executable, List<String> prefix) {
 
     /** Runs a short CRIU command (version, check) and answers its exit code and output. */
     Result probe(String... arguments) {
-        List<String> line = new ArrayList<>(List.of(executable));
+        List<String> line = new ArrayList<>(program);
         line.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true)

@@ -92,7 +92,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         if (check.exitCode() != 0) {
             return Optional.of("'criu check' fails on this kernel: " + lastLines(check.output(), 2));
         }
-        criu = criu.withPrefix(KdatCache.prefix());
+        criu = criu.withRunMount(KdatCache.runMount());
         return Optional.empty();
     }
 
@@ -144,7 +144,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
             try (var out = Files.newBufferedWriter(images.resolve(STDIO_FILE))) {
                 stdio.store(out, "pipes of fds 0-2 at checkpoint");
             }
-            Process dump = new ProcessBuilder(criu.line("dump", options)).redirectErrorStream(true)
+            Process dump = new ProcessBuilder(criu.line("dump", options, Optional.empty())).redirectErrorStream(true)
                     .redirectOutput(images.resolve("dump.out").toFile()).start();
             int exit = dump.waitFor();
             if (exit != 0) {
@@ -182,8 +182,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         request.externalMounts().forEach((key, hostPath) ->
                 options.addAll(List.of("--external", "mnt[" + key + "]:" + hostPath)));
         options.addAll(HOST_MOUNTS);
-        List<String> command = new ArrayList<>(request.launchPrefix());
-        command.addAll(criu.line("restore", options));
+        List<String> command = criu.line("restore", options, request.cgroupProcs());
         Process process;
         try {
             Files.createDirectories(work);

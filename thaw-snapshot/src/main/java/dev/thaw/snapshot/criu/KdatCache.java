@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,16 +27,15 @@ final class KdatCache {
     private KdatCache() {
     }
 
-    /** The command prefix that gives CRIU a tmpfs /run, or none when the host's /run serves (or nothing can). */
-    static List<String> prefix() {
+    /** The shell command that binds our tmpfs over /run, or none when the host's /run serves (or nothing can). */
+    static Optional<String> runMount() {
         if (isTmpfs(RUN) || mountedBelow(RUN)) {
-            return List.of();
+            return Optional.empty();
         }
         if (!isTmpfs(DIR) && !mount()) {
-            return List.of();
+            return Optional.empty();
         }
-        return List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
-                "mount --bind " + DIR + " " + RUN + " && exec \"$@\"", "criu-kdat");
+        return Optional.of("mount --bind " + DIR + " " + RUN);
     }
 
     private static boolean mount() {
