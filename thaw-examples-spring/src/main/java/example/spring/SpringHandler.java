@@ -28,6 +28,10 @@ public class SpringHandler implements RequestHandler<Map<String, Object>, Map<St
         greetings = context.getBean(GreetingService.class);
     }
 
+    protected GreetingService greetings() {
+        return greetings;
+    }
+
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context lambdaContext) {
         Greeting greeting = greetings.greet(event == null ? null : event.get("name"));

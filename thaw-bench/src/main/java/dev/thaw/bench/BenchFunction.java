@@ -17,12 +17,18 @@ record BenchFunction(String name, String description, Path deploymentPackage, St
             Path.of("thaw-examples-spring/target/thaw-examples-spring-function.zip"),
             "example.spring.SpringHandler::handleRequest");
 
+    /** The same application priming its request path in a beforeCheckpoint hook, as AWS advises for SnapStart. */
+    static final BenchFunction SPRING_BOOT_PRIMED = new BenchFunction("spring-boot-primed",
+            "the same Spring Boot application, primed before the checkpoint", SPRING_BOOT.deploymentPackage(),
+            "example.spring.PrimedSpringHandler::handleRequest");
+
     /** The compared functions, from the repository root's build output. */
     static List<BenchFunction> all() {
         return List.of(HELLO,
                 new BenchFunction("slow-init", "init sleeps 1.5 s", HELLO.deploymentPackage(),
                         "example.SlowInit::handleRequest"),
                 SPRING_BOOT,
+                SPRING_BOOT_PRIMED,
                 new BenchFunction("aws-sdk", "S3, DynamoDB and SQS clients built at init",
                         Path.of("thaw-examples-awssdk/target/thaw-examples-awssdk-function.zip"),
                         "example.awssdk.SdkClientsHandler::handleRequest"));

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
  * A burst of concurrent invocations of a function with no environment: on demand ($LATEST), then restored
- * (version 1). The server's idle timeout is zero, so each burst starts from no environment, and its concurrency
+ * (version 1); optionally also restored copies of a second function. The server's idle timeout is zero, so each burst starts from no environment, and its concurrency
  * limit is above the burst, so that throttling is not what is measured. One untimed cold start of each kind comes
  * first, as in the cold-start series.
  */
@@ -20,20 +21,26 @@ final class BurstBenchmark {
     private BurstBenchmark() {
     }
 
-    static List<BurstRun.Result> run(BenchOptions options, BenchFunction function)
+    /** @param alsoRestored a function whose restored copies get a burst too (on demand it starts like the first) */
+    static List<BurstRun.Result> run(BenchOptions options, BenchFunction function, BenchFunction alsoRestored)
             throws IOException, InterruptedException, ExecutionException {
         int limit = Math.max(MIN_CONCURRENCY_LIMIT, options.burstSize());
         try (BenchServer server = BenchServer.start("burst", config -> config.withIdleTimeout(Duration.ZERO)
                 .withConcurrencyLimit(limit), options.burstSize())) {
-            server.deploy(function, options.runtime(), true);
-            server.publish(function.name());
+            for (BenchFunction deployed : List.of(function, alsoRestored)) {
+                server.deploy(deployed, options.runtime(), true);
+                server.publish(deployed.name());
+            }
             ColdStartTimer timer = new ColdStartTimer(server.client());
             List<BurstRun.Result> results = new ArrayList<>();
-            for (ColdStartMode mode : List.of(ColdStartMode.ON_DEMAND, ColdStartMode.RESTORE)) {
-                timer.time(mode.target(function), mode.expected());
-                Progress.line("burst: %d concurrent invocations of %s (%s)", options.burstSize(),
-                        mode.target(function), mode.label());
-                BurstRun.Result result = BurstRun.run(server.client(), mode.target(function), options.burstSize());
+            for (Map.Entry<BenchFunction, ColdStartMode> burst : List.of(Map.entry(function, ColdStartMode.ON_DEMAND),
+                    Map.entry(function, ColdStartMode.RESTORE), Map.entry(alsoRestored, ColdStartMode.RESTORE))) {
+                ColdStartMode mode = burst.getValue();
+                String target = mode.target(burst.getKey());
+                timer.time(target, mode.expected());
+                Progress.line("burst: %d concurrent invocations of %s (%s)", options.burstSize(), target,
+                        mode.label());
+                BurstRun.Result result = BurstRun.run(server.client(), target, options.burstSize());
                 results.add(result);
                 Progress.line("burst: all answered after %.1f s; %s, %d throttled, %d errors%s",
                         result.allAnsweredMs() / 1000, result.starts(), result.throttled(), result.errors(),

@@ -225,12 +225,14 @@ final class MarkdownReport {
             line("");
             return;
         }
-        line("%d concurrent invocations of `%s` with no environment (idle timeout 0, server concurrency limit "
+        line("%d concurrent invocations of `%s` (and of restored copies of `%s`) with no environment (idle timeout 0, "
+                + "server concurrency limit "
                 + "≥ 128), released together from virtual threads over one SDK client with a pool of as many "
                 + "connections, after one untimed cold start of each kind. Other limits are the server's defaults, "
                 + "Lambda's: a restore must finish within 10 s; an on-demand init may run past its 10 s within the "
                 + "function's timeout (%d s). Times in s.", results.options().burstSize(),
-                BenchFunction.SPRING_BOOT.name(), BenchServer.FUNCTION_TIMEOUT_SECONDS);
+                BenchFunction.SPRING_BOOT.name(), BenchFunction.SPRING_BOOT_PRIMED.name(),
+                BenchServer.FUNCTION_TIMEOUT_SECONDS);
         line("");
         table(List.of("target", "invocations", "all answered after", "vs restore", "restored", "on demand",
                 "fallback", "warm", "throttled", "errors", "p50", "p99"));

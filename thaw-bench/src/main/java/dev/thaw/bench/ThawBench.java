@@ -76,7 +76,7 @@ public final class ThawBench {
         ColdStartResults coldStarts = new ColdStartBenchmark(options, functions, serverLog).run();
         WarmInvokeBenchmark.Result warm = WarmInvokeBenchmark.run(options);
         List<BurstRun.Result> bursts = options.burst()
-                ? BurstBenchmark.run(options, BenchFunction.SPRING_BOOT) : List.of();
+                ? BurstBenchmark.run(options, BenchFunction.SPRING_BOOT, BenchFunction.SPRING_BOOT_PRIMED) : List.of();
 
         BenchResults results = new BenchResults(startedAt, Progress.elapsedSeconds(), options,
                 MachineInfo.describe(coldStarts.runtimeJdks()), loadAtStart, bandwidth,

@@ -27,11 +27,7 @@ class SpringSnapStartTest {
 
     @Test
     void springApplicationAnswersFromARestoredCopy() {
-        THAW.createFunction("snap-spring", "example.spring.SpringHandler::handleRequest", b -> b
-                .code(c -> c.zipFile(ExamplePackages.springZip()))
-                .memorySize(1024)
-                .timeout(60)
-                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)));
+        createSpringFunction("snap-spring", "example.spring.SpringHandler::handleRequest");
         InvokeResponse onDemand = Invocations.invokeWithTail(THAW.client(), "snap-spring", BOB);
         assertNull(onDemand.functionError(), () -> Invocations.text(onDemand));
         Reports.assertInitialised(onDemand);
@@ -39,6 +35,27 @@ class SpringSnapStartTest {
 
         String version = SnapStartVersions.publishActive(THAW.client(), "snap-spring");
         assertAnsweredBySpring(Reports.invokeRestored(THAW.client(), "snap-spring:" + version, BOB));
+    }
+
+    /** The primed handler runs a greeting before the checkpoint; its copies must not see that visit. */
+    @Test
+    void primingBeforeTheCheckpointLeavesNoVisitBehind() {
+        createSpringFunction("snap-spring-primed", "example.spring.PrimedSpringHandler::handleRequest");
+        String version = SnapStartVersions.publishActive(THAW.client(), "snap-spring-primed");
+
+        JsonNode primedName = Reports.invokeRestored(THAW.client(), "snap-spring-primed:" + version, "{}");
+        assertEquals("Hello, world!", primedName.path("greeting").asText(), primedName::toString);
+        assertEquals(1, primedName.path("visits").asInt(), primedName::toString);
+        InvokeResponse again = Invocations.invokeWithTail(THAW.client(), "snap-spring-primed:" + version, BOB);
+        assertAnsweredBySpring(Invocations.json(again));
+    }
+
+    private static void createSpringFunction(String name, String handler) {
+        THAW.createFunction(name, handler, b -> b
+                .code(c -> c.zipFile(ExamplePackages.springZip()))
+                .memorySize(1024)
+                .timeout(60)
+                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)));
     }
 
     /** A first visit: each environment, restored or not, starts from the database as init left it. */
