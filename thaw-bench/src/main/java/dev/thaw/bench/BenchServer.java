@@ -40,6 +40,10 @@ final class BenchServer implements AutoCloseable {
             .maxAttempts(Integer.MAX_VALUE)
             .build();
 
+    /** How long the environments of a finished measurement may take to be stopped. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+    private static final long SETTLE_POLL_MS = 2;
+
     private final String label;
     private final Path dataDir;
     private final ThawServer server;
@@ -121,6 +125,20 @@ final class BenchServer implements AutoCloseable {
     /** The Prometheus text of {@code GET /metrics}. */
     String metrics() throws IOException, InterruptedException {
         return get("/metrics");
+    }
+
+    /**
+     * Waits until the server has stopped every environment, so that the teardown of one cold start's environment
+     * (a killed JVM's memory freed, its cgroup and files removed) does not overlap the next measurement.
+     */
+    void awaitNoEnvironments() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (PrometheusSamples.parse(metrics()).sum("thaw_environments") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("server " + label + " still has environments after " + SETTLE_LIMIT);
+            }
+            Thread.sleep(SETTLE_POLL_MS);
+        }
     }
 
     /** The JSON of {@code GET /thaw/store/stats}. */

@@ -37,7 +37,9 @@ final class BurstBenchmark {
                     Map.entry(function, ColdStartMode.RESTORE), Map.entry(alsoRestored, ColdStartMode.RESTORE))) {
                 ColdStartMode mode = burst.getValue();
                 String target = mode.target(burst.getKey());
+                server.awaitNoEnvironments();
                 timer.time(target, mode.expected());
+                server.awaitNoEnvironments();
                 Progress.line("burst: %d concurrent invocations of %s (%s)", options.burstSize(), target,
                         mode.label());
                 BurstRun.Result result = BurstRun.run(server.client(), target, options.burstSize());

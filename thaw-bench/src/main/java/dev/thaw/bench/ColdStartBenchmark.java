@@ -129,12 +129,14 @@ final class ColdStartBenchmark {
             throws IOException, InterruptedException {
         ColdStartTimer timer = new ColdStartTimer(server.client());
         for (ColdStartMode mode : modes) {
+            server.awaitNoEnvironments();
             timer.time(mode.target(function), mode.expected());
         }
         PrometheusSamples before = PrometheusSamples.parse(server.metrics());
         long[][] nanos = new long[modes.size()][options.coldStarts()];
         for (int i = 0; i < options.coldStarts(); i++) {
             for (int m = 0; m < modes.size(); m++) {
+                server.awaitNoEnvironments();
                 nanos[m][i] = timer.time(modes.get(m).target(function), modes.get(m).expected());
             }
             if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == options.coldStarts()) {

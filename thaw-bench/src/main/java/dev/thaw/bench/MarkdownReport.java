@@ -66,7 +66,9 @@ final class MarkdownReport {
         line("");
         line("First-response latency in ms (client sends Invoke → response received), %d cold starts per function "
                 + "and mode after untimed ones; idle timeout 0, so every invocation is a cold start, and every REPORT "
-                + "line was checked for its kind of start. Percentiles are nearest-rank: with 100 samples or "
+                + "line was checked for its kind of start. Each start begins once the server has stopped the previous "
+                + "one's environment (its `thaw_environments` gauge reads 0), so that no teardown overlaps a "
+                + "measurement. Percentiles are nearest-rank: with 100 samples or "
                 + "fewer, p99 is the largest.", results.options().coldStarts());
         line("");
         for (ColdStartMode mode : ColdStartMode.values()) {

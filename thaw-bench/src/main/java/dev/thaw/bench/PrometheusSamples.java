@@ -46,6 +46,11 @@ final class PrometheusSamples {
         return new PrometheusSamples(samples);
     }
 
+    /** The sum of the samples of {@code name}; 0 when there are none. */
+    double sum(String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value).sum();
+    }
+
     /** The sum of the samples of {@code name} whose {@code label} has {@code value}; 0 when there are none. */
     double sum(String name, String label, String value) {
         return samples.stream()

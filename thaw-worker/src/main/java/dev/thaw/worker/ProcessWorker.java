@@ -3,6 +3,7 @@ package dev.thaw.worker;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.criu.CriuSnapshotEngine;
 import dev.thaw.store.SnapshotStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.thaw.worker.environment.EnvironmentPool;
 import dev.thaw.worker.limits.ConcurrencyLimiter;
@@ -73,6 +74,8 @@ public final class ProcessWorker implements Worker {
         this.launcher = new SandboxLauncher(environmentsDir, config.runtimeJar(), cgroups, config.aotCache()
                 ? Optional.of(new AotCaches(config.dataDir().resolve("aot"), config.runtimeJar())) : Optional.empty());
         this.pool = new EnvironmentPool(config.idleTimeout());
+        Gauge.builder("thaw.environments", pool, EnvironmentPool::unstopped)
+                .description("Environments whose processes may exist: busy, idle or being stopped").register(metrics);
         // Environments hold resources outside this JVM (processes, cgroups, directories): release them on exit.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }

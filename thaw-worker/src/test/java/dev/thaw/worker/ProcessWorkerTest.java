@@ -47,6 +47,7 @@ class ProcessWorkerTest {
 
     private ProcessWorker worker;
     private SnapshotStore store;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @AfterEach
     void closeWorker() {
@@ -58,8 +59,12 @@ class ProcessWorkerTest {
 
     private ProcessWorker worker(int concurrencyLimit, Duration idleTimeout, Duration initTimeout) {
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), concurrencyLimit, idleTimeout,
-                initTimeout, null), store = TestStores.open(dataDir), new SimpleMeterRegistry());
+                initTimeout, null), store = TestStores.open(dataDir), metrics);
         return worker;
+    }
+
+    private double environmentsGauge() {
+        return metrics.get("thaw.environments").gauge().value();
     }
 
     private ProcessWorker worker() {
@@ -379,13 +384,15 @@ class ProcessWorkerTest {
         worker(10, Duration.ofMillis(300), null);
         FunctionSpec spec = spec(newFunctionName());
         String before = text(invoke(spec, "instance"));
+        assertEquals(1, environmentsGauge(), "the idle environment is counted");
 
         assertEquals(List.of(), SandboxProcesses.awaitNone(spec.functionName()), "the idle environment is reaped");
         long giveUp = System.currentTimeMillis() + 10_000;
-        while (!environmentDirs().isEmpty() && System.currentTimeMillis() < giveUp) {
+        while ((!environmentDirs().isEmpty() || environmentsGauge() > 0) && System.currentTimeMillis() < giveUp) {
             Thread.sleep(20);
         }
         assertEquals(List.of(), environmentDirs(), "its directory is removed");
+        assertEquals(0, environmentsGauge(), "and it is no longer counted");
 
         InvokeResult after = invoke(spec, "instance");
         assertNotEquals(before, text(after));

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,8 @@ public final class EnvironmentPool implements AutoCloseable {
     private final ScheduledExecutorService reaper;
     private final ExecutorService stopper = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("environment-stopper-", 0).factory());
+    /** Environments added and not yet stopped (busy, idle or waiting to be stopped): their processes may exist. */
+    private final AtomicInteger unstopped = new AtomicInteger();
     private boolean closed;
 
     public EnvironmentPool(Duration idleTimeout) {
@@ -86,6 +89,7 @@ public final class EnvironmentPool implements AutoCloseable {
 
     /** Adds a newly started (busy) environment. */
     public void add(Environment environment) {
+        unstopped.incrementAndGet();
         synchronized (this) {
             if (!closed) {
                 all.add(environment);
@@ -161,7 +165,7 @@ public final class EnvironmentPool implements AutoCloseable {
         }
         for (Environment environment : expired) {
             long idleMs = TimeUnit.NANOSECONDS.toMillis(now - environment.idleSinceNanos());
-            if (environment.stop()) {
+            if (stopped(environment)) {
                 LOG.info("reaped environment {} of {}:{} after {} ms idle", environment.id(),
                         environment.key().functionName(), environment.key().version(), idleMs);
             }
@@ -191,11 +195,25 @@ public final class EnvironmentPool implements AutoCloseable {
         }
     }
 
-    private static void stop(Environment environment, String why) {
-        if (environment.stop()) {
+    private void stop(Environment environment, String why) {
+        if (stopped(environment)) {
             LOG.info("discarded environment {} of {}:{}: {}", environment.id(), environment.key().functionName(),
                     environment.key().version(), why);
         }
+    }
+
+    /** Stops the environment; true when this call stopped it. */
+    private boolean stopped(Environment environment) {
+        if (!environment.stop()) {
+            return false;
+        }
+        unstopped.decrementAndGet();
+        return true;
+    }
+
+    /** How many environments were added and are not stopped yet. */
+    public int unstopped() {
+        return unstopped.get();
     }
 
     private void checkOpen() {
