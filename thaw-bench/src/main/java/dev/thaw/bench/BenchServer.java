@@ -22,6 +22,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 
 /**
@@ -43,6 +44,7 @@ final class BenchServer implements AutoCloseable {
     /** How long the environments of a finished measurement may take to be stopped. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     private static final long SETTLE_POLL_MS = 2;
+    private static final int REQUEST_PATH_WARMUP = 1000;
 
     private final String label;
     private final Path dataDir;
@@ -120,6 +122,18 @@ final class BenchServer implements AutoCloseable {
                     + version.state() + " " + version.stateReasonCode() + " " + version.stateReason(), e);
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Untimed DryRun invocations of {@code target}: they take the request path up to the worker (HTTP, routing,
+     * validation, resolving the version) on server and client, so that it runs compiled, as in a server that has
+     * been serving, rather than interpreted in the first cold starts measured.
+     */
+    void warmRequestPath(String target) {
+        for (int i = 0; i < REQUEST_PATH_WARMUP; i++) {
+            client.invoke(r -> r.functionName(target).invocationType(InvocationType.DRY_RUN)
+                    .payload(ColdStartTimer.EVENT));
+        }
     }
 
     /** The Prometheus text of {@code GET /metrics}. */

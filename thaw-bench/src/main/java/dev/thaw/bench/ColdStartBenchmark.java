@@ -129,6 +129,7 @@ final class ColdStartBenchmark {
             throws IOException, InterruptedException {
         ColdStartTimer timer = new ColdStartTimer(server.client());
         for (ColdStartMode mode : modes) {
+            server.warmRequestPath(mode.target(function));
             server.awaitNoEnvironments();
             timer.time(mode.target(function), mode.expected());
         }

@@ -68,7 +68,9 @@ final class MarkdownReport {
                 + "and mode after untimed ones; idle timeout 0, so every invocation is a cold start, and every REPORT "
                 + "line was checked for its kind of start. Each start begins once the server has stopped the previous "
                 + "one's environment (its `thaw_environments` gauge reads 0), so that no teardown overlaps a "
-                + "measurement. Percentiles are nearest-rank: with 100 samples or "
+                + "measurement; before them, 1000 untimed DryRun invocations of the same target compile the request "
+                + "path (HTTP, routing, validation) on server and client, as in a server that has been serving. "
+                + "Percentiles are nearest-rank: with 100 samples or "
                 + "fewer, p99 is the largest.", results.options().coldStarts());
         line("");
         for (ColdStartMode mode : ColdStartMode.values()) {
