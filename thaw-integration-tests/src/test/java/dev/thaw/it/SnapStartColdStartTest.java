@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.SnapStartException;
 
 /**
@@ -54,6 +55,25 @@ class SnapStartColdStartTest {
             assertEquals(HOOKS_PER_COPY, strings(seen.path("calls")));
             assertEquals("snap-start", seen.path("initializationType").asText());
         }
+    }
+
+    /**
+     * On JDK 25 the snapshot's JVM starts from an AOT cache written by a training run of init: the hooks and what
+     * copies share must be the same, the training run's init must leave nothing in the snapshot.
+     */
+    @Test
+    void aSnapshotWithAnAotCacheBehavesTheSame() {
+        THAW.createFunction("snap-hooks-aot", "example.CracHooks::handleRequest", b -> b.runtime("java25")
+                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)));
+        String function = "snap-hooks-aot:" + SnapStartVersions.publishActive(THAW.client(), "snap-hooks-aot");
+
+        JsonNode first = Reports.invokeRestored(THAW.client(), function, "{}");
+        JsonNode second = Reports.invokeRestored(THAW.client(), function, "{}");
+        for (JsonNode copy : List.of(first, second)) {
+            assertEquals(HOOKS_PER_COPY, strings(copy.path("calls")), copy::toString);
+        }
+        assertEquals(first.path("initUuid"), second.path("initUuid"), "UUID drawn during init");
+        assertNotEquals(first.path("restoreValue"), second.path("restoreValue"), "UUID drawn in afterRestore");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
 import dev.thaw.worker.sandbox.FileTrees;
 import dev.thaw.worker.sandbox.SandboxLauncher;
+import dev.thaw.worker.sandbox.SnapshotClassData;
 import dev.thaw.worker.sandbox.SnapshotFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +34,10 @@ final class SnapshotCreation {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotCreation.class);
     /** Lambda's limit for the init phase of a SnapStart version, beforeCheckpoint hooks included. */
     static final Duration INIT_LIMIT = Duration.ofMinutes(15);
+    /** A training init that takes longer is left alone: the real init then runs without an AOT cache. */
+    private static final Duration TRAINING_LIMIT = Duration.ofMinutes(2);
+    /** How long the training JVM may take to write the AOT cache as it exits. */
+    private static final Duration TRAINING_EXIT_LIMIT = Duration.ofSeconds(90);
 
     private final FunctionSpec spec;
     private final SnapshotFiles snapshot;
@@ -56,7 +64,9 @@ final class SnapshotCreation {
         try {
             Files.createDirectories(snapshot.runtimeDir());
             Files.copy(runtimeJar, ownRuntime);
-            environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime, log);
+            List<String> classData = SnapshotClassData.supported(spec) ? trainClassData(ownRuntime) : List.of();
+            environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime, classData,
+                    Optional.empty(), log);
         } catch (IOException e) {
             return internalError("cannot start the environment: " + e.getMessage(), 0);
         }
@@ -66,6 +76,43 @@ final class SnapshotCreation {
             environment.stop();
             throw e;
         }
+    }
+
+    /**
+     * Runs init once in a training environment whose JVM writes the snapshot's AOT cache as it exits; answers the
+     * options that make the checkpointed JVM use it, or none when no cache came of it (init failing or hanging is
+     * then reported by the environment that follows, as without a cache). Its output is not the function's log:
+     * the init Lambda runs is the one that follows.
+     */
+    private List<String> trainClassData(Path ownRuntime) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        CountDownLatch exited = new CountDownLatch(1);
+        Environment training = Environment.launchForSnapshot(launcher, spec, id + "-aot", ownRuntime,
+                SnapshotClassData.training(), Optional.of(exited::countDown), text -> { });
+        try {
+            Frame ready = training.next(started + TRAINING_LIMIT.toNanos());
+            if (ready == null || ready.type() != Frame.Type.READY) {
+                LOG.info("function {} version {}: no AOT cache, its training init did not finish", spec.functionName(),
+                        spec.version());
+                return List.of();
+            }
+        } catch (EnvironmentGoneException e) {
+            LOG.info("function {} version {}: no AOT cache, its training run exited", spec.functionName(),
+                    spec.version());
+            return List.of();
+        } finally {
+            training.stop();
+        }
+        Path cache = SnapshotClassData.file(snapshot);
+        if (!exited.await(TRAINING_EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS) || !Files.isRegularFile(cache)) {
+            LOG.warn("function {} version {}: the training run wrote no AOT cache; the snapshot holds all class "
+                    + "metadata itself", spec.functionName(), spec.version());
+            Files.deleteIfExists(cache);
+            return List.of();
+        }
+        LOG.info("function {} version {}: AOT cache of {} MB written in {} ms", spec.functionName(), spec.version(),
+                Files.size(cache) >> 20, millis(System.nanoTime() - started));
+        return SnapshotClassData.use();
     }
 
     private SnapshotOutcome checkpoint(Environment environment) throws InterruptedException {

@@ -45,8 +45,7 @@ public final class AotCaches {
 
     /** The cache use of an environment about to start with {@code tmp} as its /tmp; empty below JDK 25. */
     Optional<Use> prepare(FunctionSpec spec, Path tmp) throws IOException {
-        String feature = SandboxEnvironment.javaFeatureVersion(spec.javaHome());
-        if (feature.isEmpty() || Integer.parseInt(feature) < FIRST_JDK) {
+        if (!supported(spec.javaHome())) {
             return Optional.empty();
         }
         Path cache = cacheFile(spec);
@@ -63,6 +62,12 @@ public final class AotCaches {
             return Optional.empty();
         }
         return Optional.of(new Use("-XX:AOTCacheOutput=/tmp/" + FILE, Optional.of(() -> harvest(inSandbox, cache))));
+    }
+
+    /** Whether the JDK at {@code javaHome} has AOT caches (25 and later). */
+    static boolean supported(Path javaHome) {
+        String feature = SandboxEnvironment.javaFeatureVersion(javaHome);
+        return !feature.isEmpty() && Integer.parseInt(feature) >= FIRST_JDK;
     }
 
     private void harvest(Path written, Path cache) {

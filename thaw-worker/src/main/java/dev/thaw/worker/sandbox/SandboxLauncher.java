@@ -85,12 +85,17 @@ public final class SandboxLauncher {
      */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> stderrLines)
             throws IOException {
-        return launch(spec, id, initializationType, runtimeJar, stderrLines);
+        return launch(spec, id, initializationType, runtimeJar, List.of(), Optional.empty(), stderrLines);
     }
 
-    /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
+    /**
+     * As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime} with
+     * {@code jvmOptions} added. When {@code afterExit} is present, closing the sandbox lets the JVM exit by itself
+     * (it may write something then) and runs it afterwards.
+     */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime,
-                          Consumer<String> stderrLines) throws IOException {
+                          List<String> jvmOptions, Optional<Runnable> afterExit, Consumer<String> stderrLines)
+            throws IOException {
         Path dir = environmentsDir.resolve(id);
         Path tmp = dir.resolve("tmp");
         Files.createDirectories(tmp);
@@ -99,9 +104,11 @@ public final class SandboxLauncher {
             cgroup = cgroupFor(spec, id);
             Optional<AotCaches.Use> aotUse = aot.isPresent() && ON_DEMAND.equals(initializationType)
                     ? aot.get().prepare(spec, tmp) : Optional.empty();
+            List<String> options = new ArrayList<>(ON_DEMAND.equals(initializationType)
+                    ? aotUse.map(AotCaches.Use::jvmOption).stream().toList() : SNAPSHOT_JVM_OPTIONS);
+            options.addAll(jvmOptions);
             List<String> command = new ArrayList<>(cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()));
-            command.addAll(command(spec, tmp, runtime, ON_DEMAND.equals(initializationType)
-                    ? aotUse.map(AotCaches.Use::jvmOption).stream().toList() : SNAPSHOT_JVM_OPTIONS));
+            command.addAll(command(spec, tmp, runtime, options));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
             environment.clear();
@@ -109,7 +116,7 @@ public final class SandboxLauncher {
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
             return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null,
-                    aotUse.flatMap(AotCaches.Use::afterExit));
+                    aotUse.flatMap(AotCaches.Use::afterExit).or(() -> afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             FileTrees.delete(dir);
