@@ -143,7 +143,8 @@ final class MarkdownReport {
                 + "total: an approximation (it subtracts means, and also holds the HTTP round trip and routing). "
                 + "*Floor* is the function's snapshot bytes copied once at the measured memory-copy bandwidth; the "
                 + "bytes are the store's raw bytes of its one snapshot (`/thaw/store/stats`), an upper bound of the "
-                + "memory image, since they also count its /tmp, the runtime jar and CRIU's other image files.");
+                + "memory image, since they also count its /tmp, the runtime jar, CRIU's other image files and, on "
+                + "JDK 25+, the snapshot's AOT cache, which restores map rather than copy.");
         line("");
         table(List.of("function", "mode", "fetch", "prepare", "engine", "hooks", "server total", "first invoke ≈",
                 "client mean", "floor", "client mean vs floor"));
