@@ -59,11 +59,13 @@ class SnapStartColdStartTest {
 
     /**
      * On JDK 25 the snapshot's JVM starts from an AOT cache written by a training run of init: the hooks and what
-     * copies share must be the same, the training run's init must leave nothing in the snapshot.
+     * copies share must be the same, the training run's init must leave nothing in the snapshot. Lambda's
+     * smallest memory size, so that the training run has to fit beside it too.
      */
     @Test
     void aSnapshotWithAnAotCacheBehavesTheSame() {
         THAW.createFunction("snap-hooks-aot", "example.CracHooks::handleRequest", b -> b.runtime("java25")
+                .memorySize(128)
                 .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)));
         String function = "snap-hooks-aot:" + SnapStartVersions.publishActive(THAW.client(), "snap-hooks-aot");
 

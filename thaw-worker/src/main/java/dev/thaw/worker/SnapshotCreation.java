@@ -36,6 +36,11 @@ final class SnapshotCreation {
     static final Duration INIT_LIMIT = Duration.ofMinutes(15);
     /** A training init that takes longer is left alone: the real init then runs without an AOT cache. */
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(2);
+    /**
+     * Memory the training sandbox gets beyond the function's: as it exits, its JVM starts a second one that
+     * assembles the cache, which a function's own limit (128 MB, say) cannot hold.
+     */
+    private static final int TRAINING_HEADROOM_MB = 1024;
     /** How long the training JVM may take to write the AOT cache as it exits. */
     private static final Duration TRAINING_EXIT_LIMIT = Duration.ofSeconds(90);
 
@@ -65,8 +70,8 @@ final class SnapshotCreation {
             Files.createDirectories(snapshot.runtimeDir());
             Files.copy(runtimeJar, ownRuntime);
             List<String> classData = SnapshotClassData.supported(spec) ? trainClassData(ownRuntime) : List.of();
-            environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime, classData,
-                    Optional.empty(), log);
+            environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime,
+                    new SandboxLauncher.Extras(classData, Optional.empty(), 0), log);
         } catch (IOException e) {
             return internalError("cannot start the environment: " + e.getMessage(), 0);
         }
@@ -88,7 +93,8 @@ final class SnapshotCreation {
         long started = System.nanoTime();
         CountDownLatch exited = new CountDownLatch(1);
         Environment training = Environment.launchForSnapshot(launcher, spec, id + "-aot", ownRuntime,
-                SnapshotClassData.training(), Optional.of(exited::countDown), text -> { });
+                new SandboxLauncher.Extras(SnapshotClassData.training(), Optional.of(exited::countDown),
+                        TRAINING_HEADROOM_MB), text -> { });
         try {
             Frame ready = training.next(started + TRAINING_LIMIT.toNanos());
             if (ready == null || ready.type() != Frame.Type.READY) {

@@ -1,6 +1,8 @@
 package dev.thaw.worker;
 
 import dev.thaw.store.SnapshotStore;
+import dev.thaw.worker.sandbox.SnapshotClassData;
+import dev.thaw.worker.sandbox.SnapshotFiles;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,9 @@ class SnapshotWorkerTest {
         SnapshotOutcome outcome = worker.createSnapshot(published("snap", null), snapshotDir);
         assertTrue(outcome.created(), () -> outcome.stateReasonCode() + ": " + outcome.stateReason() + "\n"
                 + outcome.log());
+        // On JDK 25+ the snapshot carries the AOT cache its training run wrote.
+        assertEquals(SnapshotClassData.supported(published("snap", null)),
+                Files.isRegularFile(SnapshotClassData.file(new SnapshotFiles(snapshotDir))));
         store.put("snap", "s1", snapshotDir);
         FunctionSpec spec = published("snap", "s1");
 

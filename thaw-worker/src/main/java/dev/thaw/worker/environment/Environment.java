@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,14 +77,13 @@ public final class Environment {
 
     /**
      * Starts an environment for a snapshot: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the runtime started from the
-     * snapshot's own copy of the runtime jar with {@code jvmOptions} added, all output to {@code sink}. With
-     * {@code afterExit}, stopping it lets its JVM exit by itself first (see {@link SandboxLauncher#launch}).
+     * snapshot's own copy of the runtime jar, with {@code extras}, all output to {@code sink}.
      */
     public static Environment launchForSnapshot(SandboxLauncher launcher, FunctionSpec spec, String id,
-                                                Path runtimeJar, List<String> jvmOptions,
-                                                Optional<Runnable> afterExit, LogSink sink) throws IOException {
+                                                Path runtimeJar, SandboxLauncher.Extras extras, LogSink sink)
+            throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), sink, sink,
-                stderr -> launcher.launch(spec, id, SNAP_START, runtimeJar, jvmOptions, afterExit, stderr));
+                stderr -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, stderr));
     }
 
     /**

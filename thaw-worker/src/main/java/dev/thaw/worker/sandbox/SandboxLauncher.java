@@ -85,28 +85,36 @@ public final class SandboxLauncher {
      */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> stderrLines)
             throws IOException {
-        return launch(spec, id, initializationType, runtimeJar, List.of(), Optional.empty(), stderrLines);
+        return launch(spec, id, initializationType, runtimeJar, Extras.NONE, stderrLines);
     }
 
     /**
-     * As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime} with
-     * {@code jvmOptions} added. When {@code afterExit} is present, closing the sandbox lets the JVM exit by itself
-     * (it may write something then) and runs it afterwards.
+     * What a sandbox may get beyond its function's configuration.
+     *
+     * @param jvmOptions       added to the JVM's options
+     * @param afterExit        when present, closing the sandbox lets the JVM exit by itself (it may write something
+     *                         then) and runs this afterwards
+     * @param memoryHeadroomMb added to the cgroup's limit (not to the heap): room for work of the platform's own
      */
-    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime,
-                          List<String> jvmOptions, Optional<Runnable> afterExit, Consumer<String> stderrLines)
-            throws IOException {
+    public record Extras(List<String> jvmOptions, Optional<Runnable> afterExit, int memoryHeadroomMb) {
+
+        public static final Extras NONE = new Extras(List.of(), Optional.empty(), 0);
+    }
+
+    /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
+    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime, Extras extras,
+                          Consumer<String> stderrLines) throws IOException {
         Path dir = environmentsDir.resolve(id);
         Path tmp = dir.resolve("tmp");
         Files.createDirectories(tmp);
         Optional<MemoryCgroup> cgroup = Optional.empty();
         try {
-            cgroup = cgroupFor(spec, id);
+            cgroup = cgroupFor(spec, id, extras.memoryHeadroomMb());
             Optional<AotCaches.Use> aotUse = aot.isPresent() && ON_DEMAND.equals(initializationType)
                     ? aot.get().prepare(spec, tmp) : Optional.empty();
             List<String> options = new ArrayList<>(ON_DEMAND.equals(initializationType)
                     ? aotUse.map(AotCaches.Use::jvmOption).stream().toList() : SNAPSHOT_JVM_OPTIONS);
-            options.addAll(jvmOptions);
+            options.addAll(extras.jvmOptions());
             List<String> command = new ArrayList<>(cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()));
             command.addAll(command(spec, tmp, runtime, options));
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -116,7 +124,7 @@ public final class SandboxLauncher {
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
             return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null,
-                    aotUse.flatMap(AotCaches.Use::afterExit).or(() -> afterExit));
+                    aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(MemoryCgroup::remove);
             FileTrees.delete(dir);
@@ -158,7 +166,7 @@ public final class SandboxLauncher {
             try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
                 long fetched = System.nanoTime();
                 snapshot.copyTmpTo(tmp);
-                cgroup = cgroupFor(spec, id);
+                cgroup = cgroupFor(spec, id, 0);
                 long spawnedAt = System.nanoTime();
                 RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(),
                         Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmp),
@@ -183,8 +191,9 @@ public final class SandboxLauncher {
         }
     }
 
-    private Optional<MemoryCgroup> cgroupFor(FunctionSpec spec, String id) throws IOException {
-        return cgroups.isPresent() ? Optional.of(cgroups.get().createFor(id, spec.memoryMb())) : Optional.empty();
+    private Optional<MemoryCgroup> cgroupFor(FunctionSpec spec, String id, int headroomMb) throws IOException {
+        return cgroups.isPresent() ? Optional.of(cgroups.get().createFor(id, spec.memoryMb() + headroomMb))
+                : Optional.empty();
     }
 
     /** A shell that joins the cgroup, then execs the command given after it. */
