@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * A burst of concurrent invocations of a function with no environment: on demand ($LATEST), then restored
- * (version 1); optionally also restored copies of a second function. The server's idle timeout is zero, so each burst starts from no environment, and its concurrency
- * limit is above the burst, so that throttling is not what is measured. One untimed cold start of each kind comes
+ * (version 1), then restored copies of a second function. The server's idle timeout is zero, so each burst starts
+ * from no environment, and its concurrency limit is above the burst, so that throttling is not what is measured. One untimed cold start of each kind comes
  * first, as in the cold-start series.
  */
 final class BurstBenchmark {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HexFormat;
@@ -79,8 +80,9 @@ public final class MemoryCgroups {
                 return;
             }
             try {
-                Process remount = new ProcessBuilder("mount", "-o",
-                        "remount," + String.join(",", mount.options()) + "," + FAVOR_DYNMODS, mount.point()).redirectErrorStream(true).start();
+                String options = "remount," + String.join(",", mount.options()) + "," + FAVOR_DYNMODS;
+                Process remount = new ProcessBuilder("mount", "-o", options, mount.point())
+                        .redirectErrorStream(true).start();
                 String output = new String(remount.getInputStream().readAllBytes()).trim();
                 if (remount.waitFor() == 0) {
                     LOG.info("remounted {} with {}: moving an environment into its cgroup no longer waits for an "
@@ -223,13 +225,16 @@ public final class MemoryCgroups {
     private record Mount(String root, String point, String type, List<String> options) {
 
         static List<Mount> all(List<String> mountinfo) {
-            return mountinfo.stream().map(line -> line.split(" ")).filter(fields -> {
-                int dash = Arrays.asList(fields).indexOf("-");
-                return dash > 4 && dash + 3 < fields.length;
-            }).map(fields -> {
-                int dash = Arrays.asList(fields).indexOf("-");
-                return new Mount(fields[3], fields[4], fields[dash + 1], List.of(fields[dash + 3].split(",")));
-            }).toList();
+            List<Mount> mounts = new ArrayList<>();
+            for (String line : mountinfo) {
+                List<String> fields = List.of(line.split(" "));
+                int dash = fields.indexOf("-");
+                if (dash > 4 && dash + 3 < fields.size()) {
+                    mounts.add(new Mount(fields.get(3), fields.get(4), fields.get(dash + 1),
+                            List.of(fields.get(dash + 3).split(","))));
+                }
+            }
+            return mounts;
         }
     }
 }
