@@ -1,5 +1,7 @@
 package dev.thaw.cli;
 
+import dev.thaw.worker.FunctionNetwork;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +50,12 @@ final class ServerCommand implements Callable<Integer> {
             + "kept fetched and verified, ready to restore; 0 fetches at every restore (default: 1024).")
     Long preparedCacheMib;
 
+    @Option(names = "--function-network", paramLabel = "MODE", description = "What functions' networks reach: "
+            + "egress (outbound connections and DNS) or none (loopback inside the environment only); the host's "
+            + "loopback services never (default: egress).", defaultValue = "egress",
+            converter = FunctionNetworkConverter.class)
+    FunctionNetwork functionNetwork;
+
     @Mixin
     StoreOptions store;
 
@@ -64,7 +72,8 @@ final class ServerCommand implements Callable<Integer> {
         if (restoreTimeoutSeconds != null) {
             options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
-        options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache);
+        options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache)
+                .withFunctionNetwork(functionNetwork);
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }
@@ -76,5 +85,19 @@ final class ServerCommand implements Callable<Integer> {
         }, "thaw-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Lower-case mode names, as the other options spell their values. */
+    static final class FunctionNetworkConverter implements CommandLine.ITypeConverter<FunctionNetwork> {
+
+        @Override
+        public FunctionNetwork convert(String value) {
+            for (FunctionNetwork mode : FunctionNetwork.values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected egress or none, not '" + value + "'");
+        }
     }
 }

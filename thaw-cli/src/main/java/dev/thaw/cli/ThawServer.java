@@ -72,7 +72,7 @@ public final class ThawServer implements AutoCloseable {
         try {
             worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
                     options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout(),
-                    options.aotCache(), options.preparedImages()), store, metrics);
+                    options.aotCache(), options.preparedImages(), options.functionNetwork()), store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);
             LambdaApiServer api = LambdaApiServer.start(options.bindAddress(), options.port(), controlPlane,

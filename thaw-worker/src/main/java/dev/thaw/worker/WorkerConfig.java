@@ -16,9 +16,11 @@ import java.util.Objects;
  *                          function revision records it (a training run), later ones start from it
  * @param preparedImages    bytes of memory-backed storage for snapshots fetched, verified and kept ready to
  *                          restore; 0 fetches every restore's snapshot from the store
+ * @param network           what environments' networks reach (null: {@link FunctionNetwork#EGRESS})
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
-                           Duration initTimeout, Duration restoreTimeout, boolean aotCache, long preparedImages) {
+                           Duration initTimeout, Duration restoreTimeout, boolean aotCache, long preparedImages,
+                           FunctionNetwork network) {
 
     /** A GiB of prepared snapshots: a few dozen typical ones. */
     public static final long DEFAULT_PREPARED_IMAGES = 1L << 30;
@@ -41,12 +43,13 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
         if (preparedImages < 0) {
             throw new IllegalArgumentException("preparedImages must not be negative");
         }
+        network = network == null ? FunctionNetwork.EGRESS : network;
     }
 
     /** No AOT cache, the default prepared-snapshot space. */
     public WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
                         Duration initTimeout, Duration restoreTimeout) {
         this(dataDir, runtimeJar, concurrencyLimit, idleTimeout, initTimeout, restoreTimeout, false,
-                DEFAULT_PREPARED_IMAGES);
+                DEFAULT_PREPARED_IMAGES, null);
     }
 }
