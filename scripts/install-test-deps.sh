@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws),
-# redis-server for the snapshot store's L2 tests, and CRIU >= 4 for the snapshot engine. Idempotent; needs
-# root (or sudo) the first time.
+# redis-server for the snapshot store's L2 tests, the sandbox tools, and CRIU >= 4 for the snapshot engine.
+# Idempotent; needs root (or sudo) the first time.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -22,4 +22,5 @@ if [ ! -x /usr/bin/redis-server ]; then
   apt_install redis-server
 fi
 /usr/bin/redis-server --version
+"$(dirname "$0")/install-sandbox-tools.sh"
 "$(dirname "$0")/install-criu.sh"

@@ -30,7 +30,7 @@ final class FunctionSpecs {
         }
         return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
                 arns.function(config.functionName()), config.handler(), javaHome,
-                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(), config.environment(),
-                arns.region(), snapshotId);
+                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(),
+                config.ephemeralStorage(), config.environment(), arns.region(), snapshotId);
     }
 }

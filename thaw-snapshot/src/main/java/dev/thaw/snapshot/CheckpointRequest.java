@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * @param pid            host pid of the root of the tree to checkpoint (the environment's JVM)
  * @param imageDir       empty directory that receives the image
- * @param externalMounts bind mounts inside the environment whose source is supplied anew at each restore:
+ * @param externalMounts mounts inside the environment whose source is supplied anew at each restore:
  *                       mount point inside the environment (e.g. /tmp) to a key naming it in {@link RestoreRequest}
+ * @param uid            the tree's (unprivileged) user: the engine reads its resource limits as that user would
+ * @param gid            the tree's group
  */
-public record CheckpointRequest(long pid, Path imageDir, Map<String, String> externalMounts) {
+public record CheckpointRequest(long pid, Path imageDir, Map<String, String> externalMounts, int uid, int gid) {
 }

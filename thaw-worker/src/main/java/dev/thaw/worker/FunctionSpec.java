@@ -16,6 +16,7 @@ import java.util.Map;
  * @param codeDir       the unpacked deployment package (classes at the root, {@code lib/*.jar})
  * @param memoryMb      MemorySize
  * @param timeoutSeconds Timeout
+ * @param ephemeralStorageMb EphemeralStorage: the size of /tmp
  * @param environment   the user's Environment.Variables (reserved variables are added by the worker)
  * @param region        the region reported in AWS_REGION
  * @param snapshotId    the version's SnapStart snapshot in the snapshot store: cold starts restore it; null starts
@@ -23,5 +24,6 @@ import java.util.Map;
  */
 public record FunctionSpec(String functionName, String version, String revisionId, String functionArn,
                            String handler, Path javaHome, Path codeDir, int memoryMb, int timeoutSeconds,
+                           int ephemeralStorageMb,
                            Map<String, String> environment, String region, String snapshotId) {
 }

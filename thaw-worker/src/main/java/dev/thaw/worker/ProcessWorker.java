@@ -9,9 +9,11 @@ import dev.thaw.worker.environment.EnvironmentPool;
 import dev.thaw.worker.limits.ConcurrencyLimiter;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.sandbox.AotCaches;
-import dev.thaw.worker.sandbox.MemoryCgroups;
+import dev.thaw.worker.sandbox.Cgroups;
 import dev.thaw.worker.sandbox.PreparedImages;
+import dev.thaw.worker.sandbox.NetworkNamespaces;
 import dev.thaw.worker.sandbox.SandboxLauncher;
+import dev.thaw.worker.sandbox.SandboxRoot;
 import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.io.IOException;
@@ -35,7 +37,8 @@ public final class ProcessWorker implements Worker {
     private final WorkerConfig config;
     private final FunctionLogs logs;
     private final ConcurrencyLimiter limiter;
-    private final Optional<MemoryCgroups> cgroups;
+    private final Optional<Cgroups> cgroups;
+    private final NetworkNamespaces networks;
     private final SandboxLauncher launcher;
     private final EnvironmentPool pool;
     private final Path environmentsDir;
@@ -65,13 +68,14 @@ public final class ProcessWorker implements Worker {
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");
-        this.cgroups = MemoryCgroups.create();
+        this.cgroups = Cgroups.create();
+        SandboxRoot root = SandboxRoot.create(config.dataDir().resolve("sandbox"), config.runtimeJar());
         try {
-            SandboxLauncher.createMountPoints();
+            this.networks = new NetworkNamespaces(config.dataDir().resolve("netns"), config.network());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the sandbox mount points", e);
+            throw new UncheckedIOException("cannot prepare network namespaces", e);
         }
-        this.launcher = new SandboxLauncher(environmentsDir, config.runtimeJar(), cgroups, config.aotCache()
+        this.launcher = new SandboxLauncher(environmentsDir, root, networks, cgroups, config.aotCache()
                 ? Optional.of(new AotCaches(config.dataDir().resolve("aot"), config.runtimeJar())) : Optional.empty());
         this.pool = new EnvironmentPool(config.idleTimeout());
         Gauge.builder("thaw.environments", pool, EnvironmentPool::unstopped)
@@ -171,8 +175,9 @@ public final class ProcessWorker implements Worker {
 
     private void release() {
         pool.close();
+        networks.close();
         prepared.ifPresent(PreparedImages::close);
-        cgroups.ifPresent(MemoryCgroups::remove);
+        cgroups.ifPresent(Cgroups::remove);
         try {
             Files.deleteIfExists(environmentsDir);
         } catch (DirectoryNotEmptyException e) {

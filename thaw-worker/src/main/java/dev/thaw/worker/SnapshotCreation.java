@@ -71,7 +71,7 @@ final class SnapshotCreation {
             Files.copy(runtimeJar, ownRuntime);
             List<String> classData = SnapshotClassData.supported(spec) ? trainClassData(ownRuntime) : List.of();
             environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime,
-                    new SandboxLauncher.Extras(classData, Optional.empty(), 0), log);
+                    new SandboxLauncher.Extras(classData, Optional.empty(), 0, Optional.empty()), log);
         } catch (IOException e) {
             return internalError("cannot start the environment: " + e.getMessage(), 0);
         }
@@ -94,7 +94,7 @@ final class SnapshotCreation {
         CountDownLatch exited = new CountDownLatch(1);
         Environment training = Environment.launchForSnapshot(launcher, spec, id + "-aot", ownRuntime,
                 new SandboxLauncher.Extras(SnapshotClassData.training(), Optional.of(exited::countDown),
-                        TRAINING_HEADROOM_MB), text -> { });
+                        TRAINING_HEADROOM_MB, Optional.of(SnapshotClassData.trainingDir(snapshot))), text -> { });
         try {
             Frame ready = training.next(started + TRAINING_LIMIT.toNanos());
             if (ready == null || ready.type() != Frame.Type.READY) {
@@ -110,9 +110,11 @@ final class SnapshotCreation {
             training.stop();
         }
         Path cache = SnapshotClassData.file(snapshot);
-        if (!exited.await(TRAINING_EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS) || !Files.isRegularFile(cache)) {
+        boolean exitedInTime = exited.await(TRAINING_EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        if (!exitedInTime || !SnapshotClassData.keepTrained(snapshot)) {
             LOG.warn("function {} version {}: the training run wrote no AOT cache; the snapshot holds all class "
                     + "metadata itself", spec.functionName(), spec.version());
+            FileTrees.delete(SnapshotClassData.trainingDir(snapshot));
             Files.deleteIfExists(cache);
             return List.of();
         }

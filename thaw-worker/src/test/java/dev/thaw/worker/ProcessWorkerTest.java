@@ -78,7 +78,7 @@ class ProcessWorkerTest {
     static FunctionSpec spec(String name, String handler, int memoryMb, int timeoutSeconds,
                              Map<String, String> environment) {
         return new FunctionSpec(name, "$LATEST", "rev-1", "arn:aws:lambda:us-east-1:000000000000:function:" + name,
-                handler, Path.of(System.getProperty("java.home")), codeDir(), memoryMb, timeoutSeconds, environment,
+                handler, Path.of(System.getProperty("java.home")), codeDir(), memoryMb, timeoutSeconds, 512, environment,
                 "us-east-1", null);
     }
 
@@ -405,7 +405,7 @@ class ProcessWorkerTest {
         FunctionSpec first = spec(newFunctionName());
         FunctionSpec second = new FunctionSpec(first.functionName(), first.version(), "rev-2", first.functionArn(),
                 first.handler(), first.javaHome(), first.codeDir(), first.memoryMb(), first.timeoutSeconds(),
-                first.environment(), first.region(), null);
+                first.ephemeralStorageMb(), first.environment(), first.region(), null);
         String old = text(invoke(first, "instance"));
 
         String current = text(invoke(second, "instance"));
@@ -438,7 +438,7 @@ class ProcessWorkerTest {
     }
 
     @Test
-    void theEnvironmentJoinsAMemoryCgroupOfMemorySize() throws Exception {
+    void theEnvironmentJoinsACgroupOfMemorySize() throws Exception {
         assumeTrue(memoryCgroupsAvailable(), "needs a memory cgroup controller");
         worker();
         FunctionSpec spec = spec(newFunctionName(), HANDLER, 192, 30, Map.of());

@@ -54,7 +54,7 @@ class SnapshotWorkerTest {
         FunctionSpec latest = ProcessWorkerTest.spec(name);
         return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
                 latest.javaHome(), latest.codeDir(), latest.memoryMb(), latest.timeoutSeconds(),
-                latest.environment(), latest.region(), snapshotId);
+                latest.ephemeralStorageMb(), latest.environment(), latest.region(), snapshotId);
     }
 
     private InvokeResult invoke(FunctionSpec spec, String event) throws Exception {

@@ -78,29 +78,43 @@ public record CriuCommand(String executable, List<String> program, Optional<Stri
     }
 
     /**
-     * The command line for one CRIU action. When CRIU must join a cgroup first ({@code cgroupProcs}) or have its
-     * cache mounted, one shell does both and then execs CRIU, so every restored process is accounted from its
-     * first byte.
+     * The command line for one CRIU action. When CRIU must join cgroups first ({@code cgroupProcs}), have its cache
+     * mounted or have {@code setup} done (shell commands, run in CRIU's own mount namespace), one shell does all of it
+     * and then execs CRIU, so every restored process is accounted from its first byte. {@code runAs} goes before
+     * CRIU's own words (a command that execs the rest).
      */
-    List<String> line(String action, List<String> options, Optional<Path> cgroupProcs) {
+    List<String> line(String action, List<String> options, List<Path> cgroupProcs, List<String> setup,
+                      List<String> runAs) {
         List<String> line = new ArrayList<>();
-        if (cgroupProcs.isPresent() || runMount.isPresent()) {
-            runMount.ifPresent(mount -> line.addAll(List.of("unshare", "--mount", "--propagation", "private")));
-            String script = (cgroupProcs.isPresent() ? "echo $$ > \"$1\" || exit " + PROLOGUE_FAILED + "; " : "")
-                    + runMount.map(mount -> mount + " || exit " + PROLOGUE_FAILED + "; ").orElse("")
-                    + "shift; exec \"$@\"";
-            line.addAll(List.of("/bin/sh", "-c", script, "criu", cgroupProcs.map(Path::toString).orElse("")));
+        if (!cgroupProcs.isEmpty() || runMount.isPresent() || !setup.isEmpty()) {
+            if (runMount.isPresent() || !setup.isEmpty()) {
+                line.addAll(List.of("unshare", "--mount", "--propagation", "private"));
+            }
+            StringBuilder script = new StringBuilder();
+            for (int i = 1; i <= cgroupProcs.size(); i++) {
+                script.append("echo $$ > \"$").append(i).append("\" || exit " + PROLOGUE_FAILED + "; ");
+            }
+            runMount.ifPresent(mount -> script.append(mount).append(" || exit " + PROLOGUE_FAILED + "; "));
+            setup.forEach(command -> script.append(command).append(" || exit " + PROLOGUE_FAILED + "; "));
+            script.append("shift ").append(cgroupProcs.size()).append("; exec \"$@\"");
+            line.addAll(List.of("/bin/sh", "-c", script.toString(), "criu"));
+            cgroupProcs.forEach(procs -> line.add(procs.toString()));
         }
+        line.addAll(runAs);
         line.addAll(program);
         line.add(action);
         line.addAll(options);
         return line;
     }
 
+    /** A word for the shell: single-quoted, so that nothing in it is expanded. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     /** Runs a short CRIU command (version, check) and answers its exit code and output. */
-    Result probe(String... arguments) {
-        List<String> line = new ArrayList<>(program);
-        line.addAll(List.of(arguments));
+    Result probe(String action, String... options) {
+        List<String> line = line(action, List.of(options), List.of(), List.of(), List.of());
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();

@@ -24,14 +24,17 @@ import java.util.stream.Collectors;
 /**
  * Checkpoint and restore with the CRIU command line.
  *
- * <p>Checkpoint: {@code criu dump} of the environment's JVM, the init of its own PID and mount namespaces. The pipes
- * on its fds 0-2 are recorded (by inode) beside the image, and its bind mounts are declared external, so that
- * the image names neither our pipes nor any host path.
+ * <p>Checkpoint: {@code criu dump} of the environment's JVM, the init of its own PID, mount, IPC, UTS and network
+ * namespaces. The pipes on its fds 0-2 are recorded (by inode) beside the image, its bind mounts are declared
+ * external, and so is its network namespace, so that the image names neither our pipes, nor any host path, nor a
+ * network device. CRIU runs with the tree's real uid and gid (still root in effect): reading the resource limits
+ * of another user's process otherwise needs CAP_SYS_RESOURCE, which a host may withhold even from root.
  *
- * <p>Restore: {@code criu restore --root /} rebuilds both namespaces; its own stdin, stdout and stderr (fresh pipes
- * made by {@link ProcessBuilder}) replace the recorded pipes ({@code --inherit-fd}), and each external mount is
- * bound to the host directory given for this copy. Without {@code -d} CRIU stays the restored tree's parent, so
- * its exit marks the copy's end, as the unshare wrapper's does for an environment started on demand.
+ * <p>Restore: {@code criu restore --root <root>} rebuilds the namespaces on the environment's root file system;
+ * its own stdin, stdout and stderr (fresh pipes made by {@link ProcessBuilder}) replace the recorded pipes
+ * ({@code --inherit-fd}), the copy joins the network namespace given for it, gets a fresh /tmp, and each external
+ * mount is bound to the host path given for this copy. Without {@code -d} CRIU stays the restored tree's parent,
+ * so its exit marks the copy's end, as the sandbox wrapper's does for an environment started on demand.
  */
 public final class CriuSnapshotEngine implements SnapshotEngine {
 
@@ -43,7 +46,15 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String PID_FILE = "restored.pid";
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
-    private static final String IMAGE_LAYOUT = "2";
+    private static final String IMAGE_LAYOUT = "3";
+    /** Names the checkpointed tree's network namespace, which restored copies get anew. */
+    private static final String NETWORK_KEY = "net";
+    /** The fd on which CRIU finds the network namespace a copy joins. */
+    private static final int NETWORK_FD = 8;
+    /**
+     * The network namespace is external, so CRIU has nothing in it to lock with iptables (which need not be installed).
+     */
+    private static final List<String> NO_NETWORK_LOCK = List.of("--network-lock", "skip");
     /**
      * Every other mount the environment inherited from the host (/dev/shm, /sys/fs/cgroup, ...) is external too:
      * restored copies bind the host's own, rather than CRIU saving and unpacking tmpfs contents at every restore.
@@ -96,11 +107,12 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         if (!version.get().matches("([4-9]|\\d{2,})\\..*")) {
             return Optional.of("CRIU " + version.get() + " is too old (4.0 or newer is needed)");
         }
+        criu = criu.withRunMount(KdatCache.runMount());
+        // Run as root, it also writes the kernel-feature cache where later runs find it.
         CriuCommand.Result check = criu.probe("check");
         if (check.exitCode() != 0) {
             return Optional.of("'criu check' fails on this kernel: " + lastLines(check.output(), 2));
         }
-        criu = criu.withRunMount(KdatCache.runMount());
         return Optional.empty();
     }
 
@@ -147,13 +159,17 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         request.externalMounts().forEach((mountPoint, key) ->
                 options.addAll(List.of("--external", "mnt[" + mountPoint + "]:" + key)));
         options.addAll(HOST_MOUNTS);
+        options.addAll(List.of("--external", "net[" + networkNamespaceInode(request.pid()) + "]:" + NETWORK_KEY));
+        options.addAll(NO_NETWORK_LOCK);
         try {
             Files.createDirectories(images);
             try (var out = Files.newBufferedWriter(images.resolve(STDIO_FILE))) {
                 stdio.store(out, "pipes of fds 0-2 at checkpoint");
             }
-            Process dump = new ProcessBuilder(criu.line("dump", options, Optional.empty())).redirectErrorStream(true)
-                    .redirectOutput(images.resolve("dump.out").toFile()).start();
+            List<String> runAs = List.of("setpriv", "--ruid=" + request.uid(), "--rgid=" + request.gid(),
+                    "--keep-groups", "--");
+            Process dump = new ProcessBuilder(criu.line("dump", options, List.of(), List.of(), runAs))
+                    .redirectErrorStream(true).redirectOutput(images.resolve("dump.out").toFile()).start();
             int exit = dump.waitFor();
             if (exit != 0) {
                 throw new SnapshotException("criu dump failed (exit " + exit + "): "
@@ -179,7 +195,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
             throw new SnapshotException("the snapshot has no readable " + STDIO_FILE + ": " + e.getMessage(), e);
         }
         List<String> options = new ArrayList<>(List.of("-D", images.toString(), "--work-dir", work.toString(),
-                "-o", RESTORE_LOG, "--pidfile", PID_FILE, "--root", "/", "--manage-cgroups=ignore"));
+                "-o", RESTORE_LOG, "--pidfile", PID_FILE, "--root", request.root().toString(),
+                "--manage-cgroups=ignore"));
         for (int fd = 0; fd < STDIO_FDS; fd++) {
             String pipe = stdio.getProperty("fd" + fd);
             if (pipe == null) {
@@ -190,7 +207,17 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         request.externalMounts().forEach((key, hostPath) ->
                 options.addAll(List.of("--external", "mnt[" + key + "]:" + hostPath)));
         options.addAll(HOST_MOUNTS);
-        List<String> command = criu.line("restore", options, request.cgroupProcs());
+        options.addAll(List.of("--inherit-fd", "fd[" + NETWORK_FD + "]:" + NETWORK_KEY));
+        options.addAll(NO_NETWORK_LOCK);
+        List<String> setup = new ArrayList<>();
+        setup.add("exec " + NETWORK_FD + "<" + CriuCommand.quote(request.networkNamespace().toString()));
+        request.tmp().ifPresent(tmp -> {
+            String mountPoint = CriuCommand.quote(tmp.mountPoint().toString());
+            setup.add("mount -t tmpfs -o size=" + tmp.sizeMb() + "m,mode=1777,nosuid,nodev thaw-tmp " + mountPoint);
+            tmp.contents().ifPresent(contents ->
+                    setup.add("cp -a " + CriuCommand.quote(contents + "/.") + " " + mountPoint));
+        });
+        List<String> command = criu.line("restore", options, request.cgroupProcs(), setup, List.of());
         Process process;
         try {
             Files.createDirectories(work);
@@ -208,6 +235,15 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (SnapshotException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
+        }
+    }
+
+    private static String networkNamespaceInode(long pid) throws SnapshotException {
+        try {
+            String link = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "net")).toString();
+            return link.substring(link.indexOf('[') + 1, link.indexOf(']'));
+        } catch (IOException | RuntimeException e) {
+            throw new SnapshotException("cannot read the network namespace of process " + pid + ": " + e, e);
         }
     }
 

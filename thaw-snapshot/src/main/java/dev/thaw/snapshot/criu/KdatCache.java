@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Keeps CRIU's kernel-feature cache. CRIU probes the kernel (netlink, mounts, vDSO, ...) at every run, some 20 ms,
  * unless it finds /run/criu.kdat, which it only writes where /run is a tmpfs (the cache must not outlive a reboot).
  * Where the host's /run is not one, CRIU runs in a private mount namespace with a small tmpfs of ours, kept mounted
- * for the host's uptime, bound over /run. That hides whatever is mounted below the host's /run from CRIU, which
- * restores an environment's host mounts by binding them from their host paths, so it is done only when nothing
- * is mounted there.
+ * for the host's uptime, bound over /run. That hides whatever is mounted below the host's /run from CRIU, which no
+ * environment sees anyway. The cache is more than speed: a dump runs CRIU with the environment's real uid, under
+ * which some of CRIU's probes fail, so the cache must have been written by a run as root first.
  */
 final class KdatCache {
 
@@ -29,7 +29,7 @@ final class KdatCache {
 
     /** The shell command that binds our tmpfs over /run, or none when the host's /run serves (or nothing can). */
     static Optional<String> runMount() {
-        if (isTmpfs(RUN) || mountedBelow(RUN)) {
+        if (isTmpfs(RUN)) {
             return Optional.empty();
         }
         if (!isTmpfs(DIR) && !mount()) {
@@ -63,10 +63,6 @@ final class KdatCache {
     private static boolean isTmpfs(Path path) {
         return mounts().stream().anyMatch(fields -> fields[4].equals(path.toString())
                 && fields[List.of(fields).indexOf("-") + 1].equals("tmpfs"));
-    }
-
-    private static boolean mountedBelow(Path path) {
-        return mounts().stream().anyMatch(fields -> fields[4].startsWith(path + "/"));
     }
 
     /** The fields of each line of /proc/self/mountinfo (mount point at 4, file system type after "-"). */

@@ -43,22 +43,31 @@ class CriuCommandTest {
     }
 
     @Test
-    void oneShellJoinsTheCgroupAndMountsTheCacheBeforeCriu() {
+    void oneShellJoinsTheCgroupsMountsTheCacheAndSetsUpBeforeCriu() {
         CriuCommand criu = new CriuCommand("criu", List.of("/c/criu"), Optional.of("mount --bind /k /run"));
 
-        List<String> line = criu.line("restore", List.of("-D", "/img"), Optional.of(Path.of("/cg/cgroup.procs")));
+        List<String> line = criu.line("restore", List.of("-D", "/img"),
+                List.of(Path.of("/cg/memory/cgroup.procs"), Path.of("/cg/pids/cgroup.procs")),
+                List.of("exec 8</n"), List.of());
 
         assertEquals(List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
-                "echo $$ > \"$1\" || exit 125; mount --bind /k /run || exit 125; shift; exec \"$@\"", "criu",
-                "/cg/cgroup.procs", "/c/criu", "restore", "-D", "/img"), line);
+                "echo $$ > \"$1\" || exit 125; echo $$ > \"$2\" || exit 125; mount --bind /k /run || exit 125; "
+                        + "exec 8</n || exit 125; shift 2; exec \"$@\"", "criu",
+                "/cg/memory/cgroup.procs", "/cg/pids/cgroup.procs", "/c/criu", "restore", "-D", "/img"), line);
     }
 
     @Test
-    void withoutCgroupOrCacheCriuRunsDirectly() {
+    void withoutCgroupCacheOrSetupCriuRunsDirectly() {
         CriuCommand criu = new CriuCommand("criu", List.of("/c/criu"), Optional.empty());
 
-        assertEquals(List.of("/c/criu", "dump", "-t", "1"), criu.line("dump", List.of("-t", "1"), Optional.empty()));
-        assertEquals(List.of("/bin/sh", "-c", "echo $$ > \"$1\" || exit 125; shift; exec \"$@\"", "criu", "/p",
-                "/c/criu", "restore"), criu.line("restore", List.of(), Optional.of(Path.of("/p"))));
+        assertEquals(List.of("setpriv", "--ruid=7", "--", "/c/criu", "dump", "-t", "1"),
+                criu.line("dump", List.of("-t", "1"), List.of(), List.of(), List.of("setpriv", "--ruid=7", "--")));
+        assertEquals(List.of("/bin/sh", "-c", "echo $$ > \"$1\" || exit 125; shift 1; exec \"$@\"", "criu", "/p",
+                "/c/criu", "restore"), criu.line("restore", List.of(), List.of(Path.of("/p")), List.of(), List.of()));
+    }
+
+    @Test
+    void quotedWordsReachTheShellAsTheyAre() {
+        assertEquals("'/a b/it'\\''s'", CriuCommand.quote("/a b/it's"));
     }
 }

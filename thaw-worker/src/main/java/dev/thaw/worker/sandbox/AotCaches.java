@@ -21,13 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The JDK's own start-up aid for environments started on demand: an AOT cache (JDK 25+, {@code -XX:AOTCache}) of
  * the classes the runtime and the JDK load and link. The first environment of a function revision is a training
  * run ({@code -XX:AOTCacheOutput}): its JVM writes the cache when it exits, which it is then given time to do; later
- * environments start from it. Each environment sees its own hard link to the cache in its /tmp, the one path
- * every sandbox can reach.
+ * environments start from it. Each environment sees its own hard link to the cache in a directory of its own,
+ * bound at {@link #SANDBOX_DIR} (read-only but for a training run, which writes the cache there).
  */
 public final class AotCaches {
 
     private static final Logger LOG = LoggerFactory.getLogger(AotCaches.class);
-    private static final String FILE = ".thaw-aot.aot";
+    private static final String FILE = "thaw.aot";
+    /** Where an environment sees its cache directory. */
+    static final String SANDBOX_DIR = "/tmp/.thaw-aot";
     private static final int FIRST_JDK = 25;
 
     private final Path dir;
@@ -43,25 +45,26 @@ public final class AotCaches {
         this.runtimeJar = runtimeJar;
     }
 
-    /** The cache use of an environment about to start with {@code tmp} as its /tmp; empty below JDK 25. */
-    Optional<Use> prepare(FunctionSpec spec, Path tmp) throws IOException {
+    /** The cache use of an environment about to start with {@code hostDir} at {@link #SANDBOX_DIR}; empty below 25. */
+    Optional<Use> prepare(FunctionSpec spec, Path hostDir) throws IOException {
         if (!supported(spec.javaHome())) {
             return Optional.empty();
         }
         Path cache = cacheFile(spec);
-        Path inSandbox = tmp.resolve(FILE);
+        Files.createDirectories(hostDir);
+        Path inSandbox = hostDir.resolve(FILE);
         if (Files.isRegularFile(cache)) {
             try {
                 Files.createLink(inSandbox, cache);
             } catch (IOException | UnsupportedOperationException crossDevice) {
                 Files.copy(cache, inSandbox);
             }
-            return Optional.of(new Use("-XX:AOTCache=/tmp/" + FILE, Optional.empty()));
+            return Optional.of(new Use("-XX:AOTCache=" + SANDBOX_DIR + "/" + FILE, Optional.empty()));
         }
         if (!training.add(cache)) {
             return Optional.empty();
         }
-        return Optional.of(new Use("-XX:AOTCacheOutput=/tmp/" + FILE, Optional.of(() -> harvest(inSandbox, cache))));
+        return Optional.of(new Use("-XX:AOTCacheOutput=" + SANDBOX_DIR + "/" + FILE, Optional.of(() -> harvest(inSandbox, cache))));
     }
 
     /** Whether the JDK at {@code javaHome} has AOT caches (25 and later). */

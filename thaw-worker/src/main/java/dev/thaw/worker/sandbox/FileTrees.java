@@ -44,6 +44,16 @@ public final class FileTrees {
         }
     }
 
+    /** Whether a directory is missing or has nothing in it. */
+    public static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        }
+    }
+
     /** The bytes of the regular files in a tree. */
     public static long size(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {

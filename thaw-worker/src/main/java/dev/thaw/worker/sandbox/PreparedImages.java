@@ -68,11 +68,6 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         }
 
         @Override
-        public void copyTmpTo(Path target) throws IOException {
-            FileTrees.copy(files().tmp(), target);
-        }
-
-        @Override
         public void close() {
             synchronized (PreparedImages.this) {
                 if (!closed) {

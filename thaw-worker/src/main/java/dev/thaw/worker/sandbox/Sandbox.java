@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One running sandbox: the wrapper process (our child: unshare, or the snapshot engine for a restored copy), the
- * JVM it forked (PID 1 of the sandbox's PID namespace), the environment's directory with its private /tmp, and its memory cgroup.
+ * One running sandbox: the wrapper process (our child: bubblewrap, or the snapshot engine for a restored copy), the
+ * JVM it forked (PID 1 of the sandbox's PID namespace), the environment's directory, its cgroups and its network
+ * namespace.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -33,7 +34,8 @@ public final class Sandbox implements AutoCloseable {
     private final String id;
     private final Process wrapper;
     private final Path dir;
-    private final Optional<MemoryCgroup> cgroup;
+    private final Optional<Cgroup> cgroup;
+    private final Runnable releaseNetwork;
     private final long spawnedAtNanos;
     private final Optional<RestoreTiming> restore;
     private final Optional<Runnable> afterExit;
@@ -49,8 +51,9 @@ public final class Sandbox implements AutoCloseable {
      * @param afterExit when present, the JVM is let exit on its own at close (it writes something then), and this
      *                  runs once it did
      */
-    Sandbox(String id, Process wrapper, Path dir, Optional<MemoryCgroup> cgroup, long spawnedAtNanos,
-            Consumer<String> stderrLines, long javaPid, RestoreTiming restore, Optional<Runnable> afterExit) {
+    Sandbox(String id, Process wrapper, Path dir, Optional<Cgroup> cgroup, Runnable releaseNetwork,
+            long spawnedAtNanos, Consumer<String> stderrLines, long javaPid, RestoreTiming restore,
+            Optional<Runnable> afterExit) {
         this.id = id;
         this.afterExit = afterExit;
         this.restore = Optional.ofNullable(restore);
@@ -58,6 +61,7 @@ public final class Sandbox implements AutoCloseable {
         this.wrapper = wrapper;
         this.dir = dir;
         this.cgroup = cgroup;
+        this.releaseNetwork = releaseNetwork;
         this.spawnedAtNanos = spawnedAtNanos;
         this.stderrReader = Thread.ofPlatform().daemon().name("sandbox-stderr-" + id)
                 .start(() -> readStderr(wrapper.getErrorStream(), stderrLines));
@@ -93,11 +97,6 @@ public final class Sandbox implements AutoCloseable {
         return restore;
     }
 
-    /** The host directory mounted at /tmp inside. */
-    Path tmpDir() {
-        return dir.resolve("tmp");
-    }
-
     /** {@link System#nanoTime()} at spawn. */
     public long spawnedAtNanos() {
         return spawnedAtNanos;
@@ -131,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Whether the kernel killed the sandbox for exceeding its memory limit. */
     public boolean oomKilled() {
-        return cgroup.map(MemoryCgroup::oomKilled).orElse(false);
+        return cgroup.map(Cgroup::oomKilled).orElse(false);
     }
 
     /**
@@ -209,7 +208,8 @@ public final class Sandbox implements AutoCloseable {
             interrupted = true;
             wrapper.destroyForcibly();
         }
-        cgroup.ifPresent(MemoryCgroup::remove);
+        cgroup.ifPresent(Cgroup::remove);
+        releaseNetwork.run();
         FileTrees.delete(dir);
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -19,17 +19,20 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Starts the JVM of one environment inside its sandbox.
+ * Starts the JVM of one environment inside its sandbox, and checkpoints and restores sandboxes.
  *
- * <p>Process layout, which checkpointing relies on: {@code setsid unshare --pid --fork --kill-child --mount} is our
- * child and the leader of its own session; its forked child becomes PID 1 of a new PID namespace and, in its
- * private mount namespace, binds the deployment package read-only at {@link #TASK_ROOT} and the runtime jar's
- * directory at {@link #RUNTIME_DIR} (Lambda's paths, and reachable even when the data directory lies under /tmp),
- * then the environment's private directory over /tmp, mounts a /proc of its own PID namespace (CRIU's
- * parasite needs one that matches the namespace), then execs {@code setsid java}, so the JVM is PID 1 and the
- * leader of its own session, with stdin, stdout and stderr on plain pipes to us. When memory
- * cgroups are available a shell prologue joins the cgroup first (it then execs the rest), so every process of the
- * sandbox, the JVM included, is accounted from its first byte.
+ * <p>What a sandbox is (see docs/security.md): its own PID, mount, IPC, UTS and network namespaces; a root file
+ * system of its own ({@link SandboxRoot}, with the host's /usr, the package at {@link #TASK_ROOT} and the runtime at
+ * {@link #RUNTIME_DIR} read-only, a /tmp of EphemeralStorage's size, its own /proc, five device files and nothing
+ * else of the host); the unprivileged {@link SandboxUser} with no capabilities at all, {@code no_new_privs} and the
+ * {@link SeccompFilter}; cgroups for memory, processes and CPU; at most {@link #MAX_OPEN_FILES} open files. CRIU
+ * keeps all of it across checkpoint and restore, so a restored copy is exactly as confined.
+ *
+ * <p>Process layout, which checkpointing relies on: a shell (our child) joins the environment's cgroups, sets the
+ * open-file limit and opens the seccomp filter, then execs {@code nsenter} into the environment's network
+ * namespace, {@code setsid} and bubblewrap, which stays our child while its own child, PID 1 of the new PID
+ * namespace and leader of its own session, builds the root, pivots into it and execs {@code setpriv}, which drops
+ * to the sandbox user and execs the JVM. So the JVM is PID 1, with stdin, stdout and stderr on plain pipes to us.
  */
 public final class SandboxLauncher {
 
@@ -40,8 +43,12 @@ public final class SandboxLauncher {
     public static final Path RUNTIME_DIR = Path.of("/var/runtime");
     /** Heap share of MemorySize; the rest is left to metaspace, code cache, thread stacks and native memory. */
     private static final int HEAP_PERCENT = 85;
-    /** Exit code of a sandbox whose prologue failed (joining the cgroup, mounting /tmp). */
+    /** Exit code of a sandbox whose prologue failed (joining the cgroups, the limits, the filter). */
     private static final String PROLOGUE_FAILED = "125";
+    /** Lambda's limit of open files per environment. */
+    static final int MAX_OPEN_FILES = 1024;
+    /** The fd on which bubblewrap reads the seccomp filter. */
+    private static final int SECCOMP_FD = 9;
     private static final String ON_DEMAND = "on-demand";
     /**
      * For an environment that will be checkpointed: the JVM maps its class-data archive at the archive's own base
@@ -59,23 +66,20 @@ public final class SandboxLauncher {
             TASK_ROOT.toString(), "task", RUNTIME_DIR.toString(), "runtime", "/tmp", "tmp");
 
     private final Path environmentsDir;
-    private final Path runtimeJar;
-    private final Optional<MemoryCgroups> cgroups;
+    private final SandboxRoot root;
+    private final NetworkNamespaces networks;
+    private final Optional<Cgroups> cgroups;
     private final Optional<AotCaches> aot;
+    private final SandboxUser user = SandboxUser.DEFAULT;
 
     /** @param aot the AOT caches environments started on demand use, when the operator wants them */
-    public SandboxLauncher(Path environmentsDir, Path runtimeJar, Optional<MemoryCgroups> cgroups,
-                           Optional<AotCaches> aot) {
+    public SandboxLauncher(Path environmentsDir, SandboxRoot root, NetworkNamespaces networks,
+                           Optional<Cgroups> cgroups, Optional<AotCaches> aot) {
         this.environmentsDir = environmentsDir;
-        this.runtimeJar = runtimeJar;
+        this.root = root;
+        this.networks = networks;
         this.cgroups = cgroups;
         this.aot = aot;
-    }
-
-    /** Creates the (empty) mount points on the host; every sandbox mounts its own directories over them. */
-    public static void createMountPoints() throws IOException {
-        Files.createDirectories(TASK_ROOT);
-        Files.createDirectories(RUNTIME_DIR);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class SandboxLauncher {
      */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> stderrLines)
             throws IOException {
-        return launch(spec, id, initializationType, runtimeJar, Extras.NONE, stderrLines);
+        return launch(spec, id, initializationType, root.runtimeJar(), Extras.NONE, stderrLines);
     }
 
     /**
@@ -95,54 +99,82 @@ public final class SandboxLauncher {
      * @param afterExit        when present, closing the sandbox lets the JVM exit by itself (it may write something
      *                         then) and runs this afterwards
      * @param memoryHeadroomMb added to the cgroup's limit (not to the heap): room for work of the platform's own
+     * @param aotOutput        a host directory the JVM may write its AOT cache to, seen at {@link AotCaches#SANDBOX_DIR}
      */
-    public record Extras(List<String> jvmOptions, Optional<Runnable> afterExit, int memoryHeadroomMb) {
+    public record Extras(List<String> jvmOptions, Optional<Runnable> afterExit, int memoryHeadroomMb,
+                         Optional<Path> aotOutput) {
 
-        public static final Extras NONE = new Extras(List.of(), Optional.empty(), 0);
+        public static final Extras NONE = new Extras(List.of(), Optional.empty(), 0, Optional.empty());
     }
 
     /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime, Extras extras,
                           Consumer<String> stderrLines) throws IOException {
         Path dir = environmentsDir.resolve(id);
-        Path tmp = dir.resolve("tmp");
-        Files.createDirectories(tmp);
-        Optional<MemoryCgroup> cgroup = Optional.empty();
+        Files.createDirectories(dir);
+        Optional<Cgroup> cgroup = Optional.empty();
+        Optional<NetworkNamespaces.NetworkNamespace> network = Optional.empty();
         try {
             cgroup = cgroupFor(spec, id, extras.memoryHeadroomMb());
+            network = Optional.of(networks.take());
             Optional<AotCaches.Use> aotUse = aot.isPresent() && ON_DEMAND.equals(initializationType)
-                    ? aot.get().prepare(spec, tmp) : Optional.empty();
+                    ? aot.get().prepare(spec, dir.resolve("aot")) : Optional.empty();
             List<String> options = new ArrayList<>(ON_DEMAND.equals(initializationType)
                     ? aotUse.map(AotCaches.Use::jvmOption).stream().toList() : SNAPSHOT_JVM_OPTIONS);
             options.addAll(extras.jvmOptions());
-            List<String> command = new ArrayList<>(cgroup.map(SandboxLauncher::cgroupPrologue).orElse(List.of()));
-            command.addAll(command(spec, tmp, runtime, options));
+            List<String> command = new ArrayList<>(prologue(cgroup));
+            command.addAll(List.of("nsenter", "--net=" + network.get().file(), "--", "setsid"));
+            command.addAll(bubblewrap(spec, runtime.getParent(), aotMount(dir, aotUse, extras.aotOutput())));
+            command.addAll(setpriv());
+            command.addAll(java(spec, runtime, options));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
             environment.clear();
             environment.putAll(SandboxEnvironment.of(spec, initializationType));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
-            return new Sandbox(id, process, dir, cgroup, spawnedAt, stderrLines, -1, null,
+            return new Sandbox(id, process, dir, cgroup, releaser(network), spawnedAt, stderrLines, -1, null,
                     aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
         } catch (IOException | RuntimeException e) {
-            cgroup.ifPresent(MemoryCgroup::remove);
+            cgroup.ifPresent(Cgroup::remove);
+            network.ifPresent(networks::release);
             FileTrees.delete(dir);
             throw e;
         }
     }
 
+    /** The bind of an AOT cache directory: writable (to the sandbox user) for a run that records a cache. */
+    private List<String> aotMount(Path environmentDir, Optional<AotCaches.Use> use, Optional<Path> output)
+            throws IOException {
+        Optional<Path> writable = output.or(() -> use.filter(u -> u.afterExit().isPresent())
+                .map(u -> environmentDir.resolve("aot")));
+        if (writable.isPresent()) {
+            Files.createDirectories(writable.get());
+            Files.setAttribute(writable.get(), "unix:uid", user.uid());
+            Files.setAttribute(writable.get(), "unix:gid", user.gid());
+            return List.of("--bind", writable.get().toString(), AotCaches.SANDBOX_DIR);
+        }
+        return use.isPresent() ? List.of("--ro-bind", environmentDir.resolve("aot").toString(), AotCaches.SANDBOX_DIR)
+                : List.of();
+    }
+
+    private Runnable releaser(Optional<NetworkNamespaces.NetworkNamespace> network) {
+        return () -> network.ifPresent(networks::release);
+    }
+
     /**
-     * Checkpoints a sandbox whose runtime has answered CHECKPOINT_READY into {@code snapshot}: its process tree,
-     * then (the engine having ended the tree) its /tmp. The sandbox is gone afterwards, whatever the outcome.
+     * Checkpoints a sandbox whose runtime has answered CHECKPOINT_READY into {@code snapshot}: its /tmp, then its
+     * process tree. The sandbox is gone afterwards, whatever the outcome.
      */
     public void checkpoint(Sandbox sandbox, SnapshotEngine engine, SnapshotFiles snapshot)
             throws SnapshotException, InterruptedException {
         try {
             long pid = sandbox.javaPid().orElseThrow(() -> new SnapshotException("the environment's JVM is gone"));
-            engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS));
+            // The JVM's /tmp is a file system of its sandbox, gone with it: kept while the runtime waits to be
+            // checkpointed, its hooks done.
+            FileTrees.copy(Path.of("/proc", Long.toString(pid), "root", "tmp"), snapshot.tmp());
+            engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS, user.uid(), user.gid()));
             sandbox.awaitExit(STOP_PATIENCE_MS);
-            FileTrees.copy(sandbox.tmpDir(), snapshot.tmp());
         } catch (IOException e) {
             throw new SnapshotException("cannot keep the environment's /tmp: " + e.getMessage(), e);
         } finally {
@@ -152,30 +184,35 @@ public final class SandboxLauncher {
 
     /**
      * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): gets the
-     * snapshot's files from {@code source}, gives the copy its own /tmp, then has the engine restore the process
-     * tree into its own memory cgroup. Nothing is left behind when it fails.
+     * snapshot's files from {@code source}, then has the engine restore the process tree into its own cgroups and
+     * network namespace, with a fresh /tmp holding a copy of the snapshot's. Nothing is left behind when it fails.
      */
     public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
                            Duration timeout, Consumer<String> stderrLines) throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
         Path tmp = dir.resolve("tmp");
-        Optional<MemoryCgroup> cgroup = Optional.empty();
+        Optional<Cgroup> cgroup = Optional.empty();
+        Optional<NetworkNamespaces.NetworkNamespace> network = Optional.empty();
         boolean restoredCopy = false;
         try {
             long started = System.nanoTime();
             try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
                 long fetched = System.nanoTime();
-                snapshot.copyTmpTo(tmp);
+                Files.createDirectories(tmp);
                 cgroup = cgroupFor(spec, id, 0);
+                network = Optional.of(networks.take());
+                Path snapshotTmp = snapshot.files().tmp();
+                RestoreRequest.Tmpfs freshTmp = new RestoreRequest.Tmpfs(tmp, spec.ephemeralStorageMb(),
+                        FileTrees.isEmpty(snapshotTmp) ? Optional.empty() : Optional.of(snapshotTmp));
                 long spawnedAt = System.nanoTime();
-                RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(),
+                RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(), root.root(),
                         Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmp),
-                        cgroup.map(MemoryCgroup::procsFile), dir.resolve("restore"),
-                        timeout));
+                        Optional.of(freshTmp), network.get().file(),
+                        cgroup.map(Cgroup::procsFiles).orElse(List.of()), dir.resolve("restore"), timeout));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
                         System.nanoTime() - spawnedAt);
-                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, spawnedAt, stderrLines,
-                        restored.pid(), timing, Optional.empty());
+                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, releaser(network), spawnedAt,
+                        stderrLines, restored.pid(), timing, Optional.empty());
                 restoredCopy = true;
                 return sandbox;
             }
@@ -185,32 +222,72 @@ public final class SandboxLauncher {
             throw new SnapshotException("cannot prepare the restored environment: " + e.getMessage(), e);
         } finally {
             if (!restoredCopy) {
-                cgroup.ifPresent(MemoryCgroup::remove);
+                cgroup.ifPresent(Cgroup::remove);
+                network.ifPresent(networks::release);
                 FileTrees.delete(dir);
             }
         }
     }
 
-    private Optional<MemoryCgroup> cgroupFor(FunctionSpec spec, String id, int headroomMb) throws IOException {
+    private Optional<Cgroup> cgroupFor(FunctionSpec spec, String id, int headroomMb) throws IOException {
         return cgroups.isPresent() ? Optional.of(cgroups.get().createFor(id, spec.memoryMb() + headroomMb))
                 : Optional.empty();
     }
 
-    /** A shell that joins the cgroup, then execs the command given after it. */
-    private static List<String> cgroupPrologue(MemoryCgroup cgroup) {
-        return List.of("/bin/sh", "-c", "echo $$ > \"$1\" || exit " + PROLOGUE_FAILED + "; shift; exec \"$@\"",
-                "thaw-sandbox", cgroup.procsFile().toString());
+    /**
+     * A shell that joins the environment's cgroups, limits open files, opens the seccomp filter for bubblewrap,
+     * then execs the command given after it.
+     */
+    private List<String> prologue(Optional<Cgroup> cgroup) {
+        List<Path> procs = cgroup.map(Cgroup::procsFiles).orElse(List.of());
+        StringBuilder script = new StringBuilder();
+        for (int i = 1; i <= procs.size(); i++) {
+            script.append("echo $$ > \"$").append(i).append("\" || exit ").append(PROLOGUE_FAILED).append("; ");
+        }
+        script.append("ulimit -n ").append(MAX_OPEN_FILES).append(" || exit ").append(PROLOGUE_FAILED).append("; ")
+                .append("exec ").append(SECCOMP_FD).append("<\"$").append(procs.size() + 1).append("\" || exit ")
+                .append(PROLOGUE_FAILED).append("; shift ").append(procs.size() + 1).append("; exec \"$@\"");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "thaw-sandbox"));
+        procs.forEach(file -> command.add(file.toString()));
+        command.add(root.seccompFilter().toString());
+        return command;
     }
 
-    private List<String> command(FunctionSpec spec, Path tmp, Path runtime, List<String> extraJvmOptions) {
-        List<String> command = new ArrayList<>(List.of("setsid", "unshare", "--pid", "--fork", "--kill-child",
-                "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
-                "mount --bind \"$1\" " + TASK_ROOT + " && mount -o remount,bind,ro " + TASK_ROOT
-                        + " && mount --bind \"$2\" " + RUNTIME_DIR + " && mount --bind \"$3\" /tmp"
-                        + " && mount -t proc proc /proc"
-                        + " && cd " + TASK_ROOT + " && unset OLDPWD || exit " + PROLOGUE_FAILED
-                        + "; shift 3; exec setsid \"$@\"",
-                "thaw-sandbox", spec.codeDir().toString(), runtime.getParent().toString(), tmp.toString()));
+    /**
+     * Bubblewrap's part: the namespaces (the network one is entered before), the root and its mounts, the filter.
+     *
+     * @param extraMounts bubblewrap options for mounts inside /tmp (the AOT cache's directory)
+     */
+    private List<String> bubblewrap(FunctionSpec spec, Path runtimeDir, List<String> extraMounts)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
+                "--as-pid-1", "--die-with-parent", "--new-session",
+                "--ro-bind", root.root().toString(), "/", "--ro-bind", "/usr", "/usr"));
+        Path javaHome = spec.javaHome().toRealPath();
+        if (root.mountPointFor(javaHome)) {
+            command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+        }
+        for (String device : SandboxRoot.DEVICES) {
+            command.addAll(List.of("--dev-bind", "/dev/" + device, "/dev/" + device));
+        }
+        command.addAll(List.of("--ro-bind", spec.codeDir().toString(), TASK_ROOT.toString(),
+                "--ro-bind", runtimeDir.toString(), RUNTIME_DIR.toString(),
+                "--size", Long.toString(spec.ephemeralStorageMb() * 1024L * 1024L), "--perms", "1777",
+                "--tmpfs", "/tmp"));
+        command.addAll(extraMounts);
+        command.addAll(List.of("--proc", "/proc", "--chdir", TASK_ROOT.toString(),
+                "--seccomp", Integer.toString(SECCOMP_FD), "--"));
+        return command;
+    }
+
+    /** Drops to the sandbox user: no groups, no capabilities in any set, no new privileges. */
+    private List<String> setpriv() {
+        return List.of("/usr/bin/setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups",
+                "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all", "--no-new-privs", "--");
+    }
+
+    private static List<String> java(FunctionSpec spec, Path runtime, List<String> extraJvmOptions) {
+        List<String> command = new ArrayList<>();
         command.add(spec.javaHome().resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions(spec.memoryMb()));
         command.addAll(extraJvmOptions);
@@ -225,8 +302,11 @@ public final class SandboxLauncher {
                 "-XX:TieredStopAtLevel=1",
                 // No hsperfdata file: a checkpointed environment's files must not change before restore.
                 "-XX:-UsePerfData",
-                // stdout is the control channel: the JVM's own messages must not land in it.
+                // stdout is the control channel: the JVM's own messages (its unified log's warnings among them,
+                // which go to stdout by default) must not land in it.
                 "-XX:+DisplayVMOutputToStderr",
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr",
                 "-Djava.io.tmpdir=/tmp");
     }
 }

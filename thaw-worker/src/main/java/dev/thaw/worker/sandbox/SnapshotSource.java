@@ -4,7 +4,6 @@ import dev.thaw.store.SnapshotStore;
 import dev.thaw.store.StoreException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a restore gets its snapshot's files: fetched for it alone, or prepared for many ({@link PreparedImages}). */
@@ -18,9 +17,6 @@ public interface SnapshotSource {
     interface Checkout extends AutoCloseable {
 
         SnapshotFiles files();
-
-        /** Puts this restore's own copy of the snapshot's /tmp at {@code target}. */
-        void copyTmpTo(Path target) throws IOException;
 
         /** The engine is done with the image. */
         @Override
@@ -36,11 +32,6 @@ public interface SnapshotSource {
                 @Override
                 public SnapshotFiles files() {
                     return files;
-                }
-
-                @Override
-                public void copyTmpTo(Path target) throws IOException {
-                    Files.move(files.tmp(), target);
                 }
 
                 @Override

@@ -17,24 +17,31 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The memory cgroup directory of one worker, below the worker's own cgroup, holding one child per environment.
- * Uses cgroup v2 when the unified hierarchy has the memory controller, else the v1 memory hierarchy.
+ * The cgroup directory of one worker, below the worker's own cgroup, holding one child per environment.
+ * Uses cgroup v2 when the unified hierarchy has the memory controller (with pids and cpu when it has them), else
+ * the v1 memory hierarchy and, when mounted, the v1 pids and cpu hierarchies.
  */
-public final class MemoryCgroups {
+public final class Cgroups {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MemoryCgroups.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     private static final Path OWN_CGROUPS = Path.of("/proc/self/cgroup");
     private static final String PREFIX = "thaw-worker-";
     private static final String FAVOR_DYNMODS = "favordynmods";
     private static final Pattern WORKER_DIR = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-[0-9a-f]+");
 
-    private final MemoryCgroup.Version version;
-    private final Path workerDir;
+    /** The v1 hierarchies used besides memory's. */
+    private static final List<String> V1_OTHERS = List.of("pids", "cpu");
 
-    private MemoryCgroups(MemoryCgroup.Version version, Path workerDir) {
+    private final Cgroup.Version version;
+    private final Path workerDir;
+    /** v1: the worker's directories in the other hierarchies. */
+    private final List<Path> otherWorkerDirs;
+
+    private Cgroups(Cgroup.Version version, Path workerDir, List<Path> otherWorkerDirs) {
         this.version = version;
         this.workerDir = workerDir;
+        this.otherWorkerDirs = List.copyOf(otherWorkerDirs);
     }
 
     /**
@@ -42,7 +49,7 @@ public final class MemoryCgroups {
      * no usable memory controller is available, in which case only -Xmx bounds memory. The directory is named after
      * our pid, so that directories left by dead processes can be recognised and removed.
      */
-    public static Optional<MemoryCgroups> create() {
+    public static Optional<Cgroups> create() {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         String name = PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
@@ -50,7 +57,7 @@ public final class MemoryCgroups {
             List<String> mounts = Files.readAllLines(MOUNTINFO);
             List<String> own = Files.readAllLines(OWN_CGROUPS);
             favourDynamicChanges(mounts);
-            Optional<MemoryCgroups> cgroups = v2(mounts, own, name);
+            Optional<Cgroups> cgroups = v2(mounts, own, name);
             if (cgroups.isEmpty()) {
                 cgroups = v1(mounts, own, name);
             }
@@ -100,21 +107,21 @@ public final class MemoryCgroups {
         }
     }
 
-    private static Optional<MemoryCgroups> v2(List<String> mounts, List<String> own, String name) throws IOException {
+    private static Optional<Cgroups> v2(List<String> mounts, List<String> own, String name) throws IOException {
         Optional<Path> ownDir = ownDir(mounts, own, "cgroup2", null);
         if (ownDir.isEmpty() || !controllers(ownDir.get()).contains("memory")) {
             return Optional.empty();
         }
         removeAbandoned(ownDir.get());
-        // Children only get memory.* files when every ancestor delegates the controller to its subtree.
-        enableMemoryForChildren(ownDir.get());
+        // Children only get a controller's files when every ancestor delegates the controller to its subtree.
+        enableControllersForChildren(ownDir.get());
         Path workerDir = ownDir.get().resolve(name);
         Files.createDirectories(workerDir);
-        enableMemoryForChildren(workerDir);
-        return Optional.of(new MemoryCgroups(MemoryCgroup.Version.V2, workerDir));
+        enableControllersForChildren(workerDir);
+        return Optional.of(new Cgroups(Cgroup.Version.V2, workerDir, List.of()));
     }
 
-    private static Optional<MemoryCgroups> v1(List<String> mounts, List<String> own, String name) throws IOException {
+    private static Optional<Cgroups> v1(List<String> mounts, List<String> own, String name) throws IOException {
         Optional<Path> ownDir = ownDir(mounts, own, "cgroup", "memory");
         if (ownDir.isEmpty()) {
             return Optional.empty();
@@ -122,7 +129,19 @@ public final class MemoryCgroups {
         removeAbandoned(ownDir.get());
         Path workerDir = ownDir.get().resolve(name);
         Files.createDirectories(workerDir);
-        return Optional.of(new MemoryCgroups(MemoryCgroup.Version.V1, workerDir));
+        List<Path> others = new ArrayList<>();
+        for (String controller : V1_OTHERS) {
+            Optional<Path> other = ownDir(mounts, own, "cgroup", controller);
+            if (other.isPresent()) {
+                removeAbandoned(other.get());
+                Path dir = other.get().resolve(name);
+                Files.createDirectories(dir);
+                others.add(dir);
+            } else {
+                LOG.warn("no {} cgroup hierarchy: environments are not limited by it", controller);
+            }
+        }
+        return Optional.of(new Cgroups(Cgroup.Version.V1, workerDir, others));
     }
 
     /** Removes the (empty) cgroups of workers whose process died without closing them. */
@@ -191,18 +210,25 @@ public final class MemoryCgroups {
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
-    private static void enableMemoryForChildren(Path dir) throws IOException {
+    private static void enableControllersForChildren(Path dir) throws IOException {
         Path control = dir.resolve("cgroup.subtree_control");
-        if (!Files.readString(control).contains("memory")) {
-            Files.writeString(control, "+memory");
+        String available = controllers(dir);
+        for (String controller : List.of("memory", "pids", "cpu")) {
+            if (available.contains(controller) && !Files.readString(control).contains(controller)) {
+                Files.writeString(control, "+" + controller);
+            }
         }
     }
 
-    /** Creates the cgroup of one environment, limited to {@code memoryMb} MiB (no swap). */
-    public MemoryCgroup createFor(String environmentId, int memoryMb) throws IOException {
+    /** Creates the cgroups of one environment, limited to {@code memoryMb} MiB (no swap) and its tasks and CPU. */
+    public Cgroup createFor(String environmentId, int memoryMb) throws IOException {
         Path dir = workerDir.resolve(environmentId);
         Files.createDirectory(dir);
-        MemoryCgroup cgroup = new MemoryCgroup(version, dir);
+        List<Path> others = new ArrayList<>();
+        for (Path otherWorkerDir : otherWorkerDirs) {
+            others.add(Files.createDirectory(otherWorkerDir.resolve(environmentId)));
+        }
+        Cgroup cgroup = new Cgroup(version, dir, others);
         try {
             cgroup.limit(memoryMb * 1024L * 1024L);
         } catch (IOException | RuntimeException e) {
@@ -214,10 +240,14 @@ public final class MemoryCgroups {
 
     /** Removes the worker's directory; its environments' cgroups must have been removed before. */
     public void remove() {
-        try {
-            Files.deleteIfExists(workerDir);
-        } catch (IOException e) {
-            LOG.warn("cannot remove memory cgroup {}: {}", workerDir, e.toString());
+        List<Path> dirs = new ArrayList<>(otherWorkerDirs);
+        dirs.add(workerDir);
+        for (Path dir : dirs) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                LOG.warn("cannot remove cgroup {}: {}", dir, e.toString());
+            }
         }
     }
 

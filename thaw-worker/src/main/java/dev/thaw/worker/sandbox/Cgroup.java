@@ -6,34 +6,63 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
-/** The memory cgroup of one environment: its limit, whether the kernel OOM-killed in it, and its peak usage. */
-public final class MemoryCgroup {
+/**
+ * The cgroups of one environment: its memory limit (whether the kernel OOM-killed in it, its peak usage), its
+ * process and thread limit, and its CPU weight. On cgroup v1 these are directories in several hierarchies
+ * (memory, pids, cpu), on v2 one directory.
+ */
+public final class Cgroup {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MemoryCgroup.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Cgroup.class);
     /** How long a cgroup may stay busy after its processes were killed. */
     private static final long REMOVE_PATIENCE_MS = 5_000;
+
+    /** Lambda's limit of processes and threads per environment. */
+    static final int MAX_TASKS = 1024;
+    /** Lambda gives a function one vCPU's worth of CPU time at this MemorySize, and shares in proportion to it. */
+    private static final int MB_PER_VCPU = 1769;
 
     enum Version { V1, V2 }
 
     private final Version version;
+    /** Where the memory controller's files are (on v2 every controller's). */
     private final Path dir;
+    /** v1 only: this environment's directories in the pids and cpu hierarchies, when mounted. */
+    private final List<Path> otherHierarchies;
 
-    MemoryCgroup(Version version, Path dir) {
+    Cgroup(Version version, Path dir, List<Path> otherHierarchies) {
         this.version = version;
         this.dir = dir;
+        this.otherHierarchies = List.copyOf(otherHierarchies);
     }
 
+    /** Memory of {@code bytes} without swap, {@link #MAX_TASKS}, and CPU weighted by the function's memory. */
     void limit(long bytes) throws IOException {
+        long memoryMb = bytes >> 20;
         if (version == Version.V2) {
             Files.writeString(dir.resolve("memory.max"), Long.toString(bytes));
             writeIfPresent(dir.resolve("memory.swap.max"), "0");
+            writeIfPresent(dir.resolve("pids.max"), Integer.toString(MAX_TASKS));
+            // 100 is the default weight: one vCPU's worth at MB_PER_VCPU.
+            writeIfPresent(dir.resolve("cpu.weight"), Long.toString(clamp(memoryMb * 100 / MB_PER_VCPU, 1, 10_000)));
         } else {
             Files.writeString(dir.resolve("memory.limit_in_bytes"), Long.toString(bytes));
             // memory+swap equal to memory: the environment is killed at its limit instead of swapping.
             writeIfPresent(dir.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
+            for (Path other : otherHierarchies) {
+                writeIfPresent(other.resolve("pids.max"), Integer.toString(MAX_TASKS));
+                writeIfPresent(other.resolve("cpu.shares"), Long.toString(clamp(memoryMb * 1024 / MB_PER_VCPU, 2,
+                        262_144)));
+            }
         }
+    }
+
+    private static long clamp(long value, long min, long max) {
+        return Math.max(min, Math.min(max, value));
     }
 
     private static void writeIfPresent(Path file, String value) {
@@ -46,9 +75,11 @@ public final class MemoryCgroup {
         }
     }
 
-    /** Writing a pid here moves that process into the cgroup. */
-    public Path procsFile() {
-        return dir.resolve("cgroup.procs");
+    /** Writing a pid into each of these moves that process into the environment's cgroups. */
+    public List<Path> procsFiles() {
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("cgroup.procs")));
+        otherHierarchies.forEach(other -> files.add(other.resolve("cgroup.procs")));
+        return files;
     }
 
     /** Whether the kernel's OOM killer killed a process of this cgroup. */
@@ -70,8 +101,13 @@ public final class MemoryCgroup {
         return peak >= 0 ? OptionalLong.of(peak) : OptionalLong.empty();
     }
 
-    /** Removes the cgroup, waiting for the kernel to finish with the processes that were in it. */
+    /** Removes the cgroups, waiting for the kernel to finish with the processes that were in them. */
     public void remove() {
+        remove(dir);
+        otherHierarchies.forEach(Cgroup::remove);
+    }
+
+    private static void remove(Path dir) {
         long giveUp = System.currentTimeMillis() + REMOVE_PATIENCE_MS;
         while (true) {
             try {
