@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,6 +62,9 @@ public final class ThawServer implements AutoCloseable {
     public static ThawServer start(ServerOptions requested) throws IOException {
         // Environments run in other directories, so every path handed down must be absolute.
         ServerOptions options = requested.withDataDir(requested.dataDir().toAbsolutePath());
+        // Keys, metadata (secrets among the functions' variables), packages and logs: the operator's alone.
+        Files.createDirectories(options.dataDir());
+        Files.setPosixFilePermissions(options.dataDir(), PosixFilePermissions.fromString("rwx------"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SnapshotStore store;
         try {

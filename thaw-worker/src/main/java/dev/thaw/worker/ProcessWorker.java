@@ -11,6 +11,7 @@ import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.sandbox.AotCaches;
 import dev.thaw.worker.sandbox.Cgroups;
 import dev.thaw.worker.sandbox.PreparedImages;
+import dev.thaw.worker.sandbox.FileTrees;
 import dev.thaw.worker.sandbox.NetworkNamespaces;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SandboxRoot;
@@ -69,6 +70,11 @@ public final class ProcessWorker implements Worker {
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");
         this.cgroups = Cgroups.create();
+        try {
+            FileTrees.createPrivateDirectory(environmentsDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + environmentsDir, e);
+        }
         SandboxRoot root = SandboxRoot.create(config.dataDir().resolve("sandbox"), config.runtimeJar());
         try {
             this.networks = new NetworkNamespaces(config.dataDir().resolve("netns"), config.network());

@@ -12,15 +12,10 @@ final class ExitStatus {
     }
 
     /**
-     * @param wrapperExitCode the exit code of the unshare process (Java reports death by signal N as 128 + N;
-     *                        unshare re-raises its child's fatal signal on itself)
-     * @param childKilled     unshare said its child was killed by SIGKILL, which it cannot re-raise and turns into
-     *                        exit code 1
+     * @param wrapperExitCode the exit code of the sandbox's wrapper, which bubblewrap makes 128 + N when its child
+     *                        died of signal N (as Java reports a process's own death by signal N)
      */
-    static String describe(int wrapperExitCode, boolean childKilled) {
-        if (childKilled) {
-            return "signal: killed";
-        }
+    static String describe(int wrapperExitCode) {
         if (wrapperExitCode > 128 && wrapperExitCode < 128 + 65) {
             int signal = wrapperExitCode - 128;
             return "signal: " + (signal < SIGNAL_NAMES.length ? SIGNAL_NAMES[signal] : Integer.toString(signal));

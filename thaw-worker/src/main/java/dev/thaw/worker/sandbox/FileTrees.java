@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -42,6 +43,13 @@ public final class FileTrees {
         } catch (IOException e) {
             LOG.warn("cannot delete {}: {}", root, e.toString());
         }
+    }
+
+    /** Creates a directory (and its parents) if needed and makes it its owner's alone (0700). */
+    public static Path createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
     }
 
     /** Whether a directory is missing or has nothing in it. */

@@ -128,10 +128,10 @@ public final class NetworkNamespaces implements AutoCloseable {
         if (mode == FunctionNetwork.NONE) {
             return new NetworkNamespace(file, Optional.empty());
         }
+        // Its stdin stays a pipe from us: it exits when that closes, so it never outlives this worker.
         Process stack = new ProcessBuilder("slirp4netns", "--configure", "--mtu=" + MTU, "--disable-host-loopback",
-                "--enable-sandbox", "--enable-seccomp", "--netns-type=path", "--ready-fd=1", file.toString(), "tap0")
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--enable-sandbox", "--enable-seccomp", "--netns-type=path", "--ready-fd=1", "--exit-fd=0",
+                file.toString(), "tap0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         NetworkNamespace namespace = new NetworkNamespace(file, Optional.of(stack));
         // It writes to its ready fd once the namespace's interface is configured.
         if (stack.getInputStream().read() < 0) {

@@ -90,7 +90,8 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         removeAbandoned(base);
         this.root = base.resolve(PREFIX + ProcessHandle.current().pid());
         try {
-            Files.createDirectories(root);
+            // Decrypted snapshots: root's alone.
+            FileTrees.createPrivateDirectory(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + root, e);
         }

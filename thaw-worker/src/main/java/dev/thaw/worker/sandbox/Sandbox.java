@@ -25,8 +25,6 @@ import java.util.function.Consumer;
 public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
-    /** What unshare prints when its child died of SIGKILL, which it cannot re-raise on itself. */
-    private static final String WRAPPER_CHILD_KILLED = "unshare: sigprocmask unblock failed";
     private static final long STOP_PATIENCE_MS = 5_000;
     /** How long a JVM asked to end may take, e.g. writing an AOT cache of a large application. */
     private static final long EXIT_PATIENCE_MS = 60_000;
@@ -41,7 +39,6 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<Runnable> afterExit;
     private final Thread stderrReader;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean childKilled;
     private volatile long javaPid = -1;
     private volatile long lastHighWaterMark;
 
@@ -71,11 +68,7 @@ public final class Sandbox implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.startsWith(WRAPPER_CHILD_KILLED)) {
-                    childKilled = true;
-                } else {
-                    lines.accept(line);
-                }
+                lines.accept(line);
             }
         } catch (IOException e) {
             LOG.debug("stderr of environment {} closed: {}", id, e.toString());
@@ -123,9 +116,9 @@ public final class Sandbox implements AutoCloseable {
             kill();
             return "signal: killed";
         }
-        // unshare's last words about its child arrive on stderr just before it exits.
+        // The JVM's last words arrive on stderr just before the wrapper exits.
         stderrReader.join(STOP_PATIENCE_MS);
-        return ExitStatus.describe(wrapper.exitValue(), childKilled);
+        return ExitStatus.describe(wrapper.exitValue());
     }
 
     /** Whether the kernel killed the sandbox for exceeding its memory limit. */

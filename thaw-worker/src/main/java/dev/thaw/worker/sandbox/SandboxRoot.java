@@ -1,10 +1,14 @@
 package dev.thaw.worker.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +30,7 @@ import java.util.stream.Stream;
  */
 public final class SandboxRoot {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxRoot.class);
     /** Device files every environment has (bound from the host's); no terminal, no block device, no /dev/shm. */
     static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom");
     private static final List<String> MOUNT_POINTS = List.of("usr", "var/task", "var/runtime", "tmp", "proc", "dev");
@@ -45,6 +50,7 @@ public final class SandboxRoot {
 
     /** (Re)builds the skeleton, the filter and the runtime copy below {@code dir}. */
     public static SandboxRoot create(Path dir, Path serverRuntimeJar) {
+        warnIfTheHostUses(SandboxUser.DEFAULT);
         try {
             Path root = dir.resolve("root");
             FileTrees.delete(dir);
@@ -76,6 +82,21 @@ public final class SandboxRoot {
         }
     }
 
+    /** A host account with the sandbox user's uid or gid could signal or trace environments, or own their files. */
+    private static void warnIfTheHostUses(SandboxUser user) {
+        for (String file : List.of("/etc/passwd", "/etc/group")) {
+            int id = file.endsWith("passwd") ? user.uid() : user.gid();
+            try (Stream<String> lines = Files.lines(Path.of(file))) {
+                lines.map(line -> line.split(":")).filter(fields -> fields.length > 2)
+                        .filter(fields -> fields[2].equals(Integer.toString(id))).findFirst()
+                        .ifPresent(fields -> LOG.warn("{} gives id {} (the sandbox user's) to {}: environments "
+                                + "should not share an id with anything on the host", file, id, fields[0]));
+            } catch (IOException e) {
+                LOG.debug("cannot read {}: {}", file, e.toString());
+            }
+        }
+    }
+
     private static void writeEtc(Path etc) throws IOException {
         Files.createDirectories(etc);
         SandboxUser user = SandboxUser.DEFAULT;
@@ -97,10 +118,24 @@ public final class SandboxRoot {
         }
     }
 
-    /** Copies a file or tree as it is (links stay links: most CA certificate names link into /usr/share). */
+    /**
+     * Copies a file or tree with the files links point to (most CA certificate names link into /usr/share, some
+     * into /etc itself); what cannot be read is left out.
+     */
     private static void copyTree(Path from, Path to) throws IOException {
-        if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-            FileTrees.copy(from, to);
+        if (!Files.exists(from)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(from, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (Files.isReadable(path)) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
