@@ -4,27 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * @param imageDir         an image written by {@link SnapshotEngine#checkpoint}; never modified by a restore
  * @param root             the host directory the copy's root file system is (a bind of) at checkpoint
  * @param externalMounts   key (as given at checkpoint) to the host path bound there in this copy
- * @param tmp              a fresh file system the engine makes for this copy before restoring it (the key that
- *                         {@code externalMounts} gives its mount point then binds it)
  * @param networkNamespace the network namespace file the copy joins (the checkpointed tree's own is never kept)
  * @param cgroupProcs      the procs files of the cgroups the copy is accounted in, which the engine joins before it
  *                         restores anything; empty for none
  * @param workDir          a directory private to this restore, for the engine's logs and pid file
  * @param timeout          how long the engine may take before the copy is running; it is killed after that
  */
-public record RestoreRequest(Path imageDir, Path root, Map<String, Path> externalMounts, Optional<Tmpfs> tmp,
-                             Path networkNamespace, List<Path> cgroupProcs, Path workDir, Duration timeout) {
-
-    /**
-     * A memory-backed file system of {@code sizeMb} mounted at {@code mountPoint} (on the host, where only the
-     * engine sees it) and filled with a copy of {@code contents}, when present.
-     */
-    public record Tmpfs(Path mountPoint, int sizeMb, Optional<Path> contents) {
-    }
+public record RestoreRequest(Path imageDir, Path root, Map<String, Path> externalMounts, Path networkNamespace,
+                             List<Path> cgroupProcs, Path workDir, Duration timeout) {
 }

@@ -15,6 +15,7 @@ import dev.thaw.worker.sandbox.FileTrees;
 import dev.thaw.worker.sandbox.NetworkNamespaces;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SandboxRoot;
+import dev.thaw.worker.sandbox.TmpVolumes;
 import dev.thaw.worker.sandbox.SnapshotSource;
 
 import java.io.IOException;
@@ -35,11 +36,15 @@ import java.util.Optional;
  */
 public final class ProcessWorker implements Worker {
 
+    /** Lambda's default EphemeralStorage, the only size SnapStart functions have: /tmp volumes made ahead. */
+    private static final int DEFAULT_EPHEMERAL_STORAGE_MB = 512;
+
     private final WorkerConfig config;
     private final FunctionLogs logs;
     private final ConcurrencyLimiter limiter;
     private final Optional<Cgroups> cgroups;
     private final NetworkNamespaces networks;
+    private final TmpVolumes tmpVolumes;
     private final SandboxLauncher launcher;
     private final EnvironmentPool pool;
     private final Path environmentsDir;
@@ -78,10 +83,11 @@ public final class ProcessWorker implements Worker {
         SandboxRoot root = SandboxRoot.create(config.dataDir().resolve("sandbox"), config.runtimeJar());
         try {
             this.networks = new NetworkNamespaces(config.dataDir().resolve("netns"), config.network());
+            this.tmpVolumes = new TmpVolumes(config.dataDir().resolve("tmp-volumes"), DEFAULT_EPHEMERAL_STORAGE_MB);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare network namespaces", e);
+            throw new UncheckedIOException("cannot prepare network namespaces and /tmp volumes", e);
         }
-        this.launcher = new SandboxLauncher(environmentsDir, root, networks, cgroups, config.aotCache()
+        this.launcher = new SandboxLauncher(environmentsDir, root, networks, tmpVolumes, cgroups, config.aotCache()
                 ? Optional.of(new AotCaches(config.dataDir().resolve("aot"), config.runtimeJar())) : Optional.empty());
         this.pool = new EnvironmentPool(config.idleTimeout());
         Gauge.builder("thaw.environments", pool, EnvironmentPool::unstopped)
@@ -182,6 +188,7 @@ public final class ProcessWorker implements Worker {
     private void release() {
         pool.close();
         networks.close();
+        tmpVolumes.close();
         prepared.ifPresent(PreparedImages::close);
         cgroups.ifPresent(Cgroups::remove);
         try {

@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  *
  * <p>Restore: {@code criu restore --root <root>} rebuilds the namespaces on the environment's root file system;
  * its own stdin, stdout and stderr (fresh pipes made by {@link ProcessBuilder}) replace the recorded pipes
- * ({@code --inherit-fd}), the copy joins the network namespace given for it, gets a fresh /tmp, and each external
- * mount is bound to the host path given for this copy. Without {@code -d} CRIU stays the restored tree's parent,
+ * ({@code --inherit-fd}), the copy joins the network namespace given for it, and each external mount is bound to
+ * the host path given for this copy. Without {@code -d} CRIU stays the restored tree's parent,
  * so its exit marks the copy's end, as the sandbox wrapper's does for an environment started on demand.
  */
 public final class CriuSnapshotEngine implements SnapshotEngine {
@@ -209,14 +209,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         options.addAll(HOST_MOUNTS);
         options.addAll(List.of("--inherit-fd", "fd[" + NETWORK_FD + "]:" + NETWORK_KEY));
         options.addAll(NO_NETWORK_LOCK);
-        List<String> setup = new ArrayList<>();
-        setup.add("exec " + NETWORK_FD + "<" + CriuCommand.quote(request.networkNamespace().toString()));
-        request.tmp().ifPresent(tmp -> {
-            String mountPoint = CriuCommand.quote(tmp.mountPoint().toString());
-            setup.add("mount -t tmpfs -o size=" + tmp.sizeMb() + "m,mode=1777,nosuid,nodev thaw-tmp " + mountPoint);
-            tmp.contents().ifPresent(contents ->
-                    setup.add("cp -a " + CriuCommand.quote(contents + "/.") + " " + mountPoint));
-        });
+        List<String> setup = List.of("exec " + NETWORK_FD + "<"
+                + CriuCommand.quote(request.networkNamespace().toString()));
         List<String> command = criu.line("restore", options, request.cgroupProcs(), setup, List.of());
         Process process;
         try {

@@ -31,6 +31,15 @@ public final class FileTrees {
         }
     }
 
+    /** Copies what is in directory {@code from} into the existing directory {@code into}, as {@link #copy} does. */
+    public static void copyInto(Path from, Path into) throws IOException {
+        try (Stream<Path> children = Files.list(from)) {
+            for (Path child : children.toList()) {
+                copy(child, into.resolve(child.getFileName().toString()));
+            }
+        }
+    }
+
     /** Deletes a tree if it exists; what cannot be deleted is logged and left. */
     public static void delete(Path root) {
         if (!Files.exists(root)) {
@@ -50,16 +59,6 @@ public final class FileTrees {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         return dir;
-    }
-
-    /** Whether a directory is missing or has nothing in it. */
-    public static boolean isEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.findAny().isEmpty();
-        }
     }
 
     /** The bytes of the regular files in a tree. */

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * One running sandbox: the wrapper process (our child: bubblewrap, or the snapshot engine for a restored copy), the
- * JVM it forked (PID 1 of the sandbox's PID namespace), the environment's directory, its cgroups and its network
- * namespace.
+ * JVM it forked (PID 1 of the sandbox's PID namespace), the environment's directory, its cgroups, its /tmp volume
+ * and its network namespace.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -33,7 +33,8 @@ public final class Sandbox implements AutoCloseable {
     private final Process wrapper;
     private final Path dir;
     private final Optional<Cgroup> cgroup;
-    private final Runnable releaseNetwork;
+    private final Path tmpDir;
+    private final Runnable releaseResources;
     private final long spawnedAtNanos;
     private final Optional<RestoreTiming> restore;
     private final Optional<Runnable> afterExit;
@@ -48,7 +49,7 @@ public final class Sandbox implements AutoCloseable {
      * @param afterExit when present, the JVM is let exit on its own at close (it writes something then), and this
      *                  runs once it did
      */
-    Sandbox(String id, Process wrapper, Path dir, Optional<Cgroup> cgroup, Runnable releaseNetwork,
+    Sandbox(String id, Process wrapper, Path dir, Optional<Cgroup> cgroup, Path tmpDir, Runnable releaseResources,
             long spawnedAtNanos, Consumer<String> stderrLines, long javaPid, RestoreTiming restore,
             Optional<Runnable> afterExit) {
         this.id = id;
@@ -58,7 +59,8 @@ public final class Sandbox implements AutoCloseable {
         this.wrapper = wrapper;
         this.dir = dir;
         this.cgroup = cgroup;
-        this.releaseNetwork = releaseNetwork;
+        this.tmpDir = tmpDir;
+        this.releaseResources = releaseResources;
         this.spawnedAtNanos = spawnedAtNanos;
         this.stderrReader = Thread.ofPlatform().daemon().name("sandbox-stderr-" + id)
                 .start(() -> readStderr(wrapper.getErrorStream(), stderrLines));
@@ -88,6 +90,11 @@ public final class Sandbox implements AutoCloseable {
     /** For a restored sandbox: where its restore's time went. */
     public Optional<RestoreTiming> restoreTiming() {
         return restore;
+    }
+
+    /** The host directory bound at /tmp inside. */
+    Path tmpDir() {
+        return tmpDir;
     }
 
     /** {@link System#nanoTime()} at spawn. */
@@ -202,7 +209,7 @@ public final class Sandbox implements AutoCloseable {
             wrapper.destroyForcibly();
         }
         cgroup.ifPresent(Cgroup::remove);
-        releaseNetwork.run();
+        releaseResources.run();
         FileTrees.delete(dir);
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -68,16 +68,18 @@ public final class SandboxLauncher {
     private final Path environmentsDir;
     private final SandboxRoot root;
     private final NetworkNamespaces networks;
+    private final TmpVolumes tmpVolumes;
     private final Optional<Cgroups> cgroups;
     private final Optional<AotCaches> aot;
     private final SandboxUser user = SandboxUser.DEFAULT;
 
     /** @param aot the AOT caches environments started on demand use, when the operator wants them */
-    public SandboxLauncher(Path environmentsDir, SandboxRoot root, NetworkNamespaces networks,
+    public SandboxLauncher(Path environmentsDir, SandboxRoot root, NetworkNamespaces networks, TmpVolumes tmpVolumes,
                            Optional<Cgroups> cgroups, Optional<AotCaches> aot) {
         this.environmentsDir = environmentsDir;
         this.root = root;
         this.networks = networks;
+        this.tmpVolumes = tmpVolumes;
         this.cgroups = cgroups;
         this.aot = aot;
     }
@@ -114,9 +116,11 @@ public final class SandboxLauncher {
         Files.createDirectories(dir);
         Optional<Cgroup> cgroup = Optional.empty();
         Optional<NetworkNamespaces.NetworkNamespace> network = Optional.empty();
+        Optional<TmpVolumes.TmpVolume> tmp = Optional.empty();
         try {
             cgroup = cgroupFor(spec, id, extras.memoryHeadroomMb());
             network = Optional.of(networks.take());
+            tmp = Optional.of(tmpVolumes.take(spec.ephemeralStorageMb()));
             Optional<AotCaches.Use> aotUse = aot.isPresent() && ON_DEMAND.equals(initializationType)
                     ? aot.get().prepare(spec, dir.resolve("aot")) : Optional.empty();
             List<String> options = new ArrayList<>(ON_DEMAND.equals(initializationType)
@@ -124,7 +128,8 @@ public final class SandboxLauncher {
             options.addAll(extras.jvmOptions());
             List<String> command = new ArrayList<>(prologue(cgroup));
             command.addAll(List.of("nsenter", "--net=" + network.get().file(), "--", "setsid"));
-            command.addAll(bubblewrap(spec, runtime.getParent(), aotMount(dir, aotUse, extras.aotOutput())));
+            command.addAll(bubblewrap(spec, runtime.getParent(), tmp.get().mountPoint(),
+                    aotMount(dir, aotUse, extras.aotOutput())));
             command.addAll(setpriv());
             command.addAll(java(spec, runtime, options));
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -133,11 +138,11 @@ public final class SandboxLauncher {
             environment.putAll(SandboxEnvironment.of(spec, initializationType));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
-            return new Sandbox(id, process, dir, cgroup, releaser(network), spawnedAt, stderrLines, -1, null,
-                    aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
+            return new Sandbox(id, process, dir, cgroup, tmp.get().mountPoint(), releaser(network, tmp), spawnedAt,
+                    stderrLines, -1, null, aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(Cgroup::remove);
-            network.ifPresent(networks::release);
+            releaser(network, tmp).run();
             FileTrees.delete(dir);
             throw e;
         }
@@ -158,23 +163,25 @@ public final class SandboxLauncher {
                 : List.of();
     }
 
-    private Runnable releaser(Optional<NetworkNamespaces.NetworkNamespace> network) {
-        return () -> network.ifPresent(networks::release);
+    private Runnable releaser(Optional<NetworkNamespaces.NetworkNamespace> network,
+                              Optional<TmpVolumes.TmpVolume> tmp) {
+        return () -> {
+            network.ifPresent(networks::release);
+            tmp.ifPresent(tmpVolumes::release);
+        };
     }
 
     /**
-     * Checkpoints a sandbox whose runtime has answered CHECKPOINT_READY into {@code snapshot}: its /tmp, then its
-     * process tree. The sandbox is gone afterwards, whatever the outcome.
+     * Checkpoints a sandbox whose runtime has answered CHECKPOINT_READY into {@code snapshot}: its process tree,
+     * then (the engine having ended the tree) its /tmp. The sandbox is gone afterwards, whatever the outcome.
      */
     public void checkpoint(Sandbox sandbox, SnapshotEngine engine, SnapshotFiles snapshot)
             throws SnapshotException, InterruptedException {
         try {
             long pid = sandbox.javaPid().orElseThrow(() -> new SnapshotException("the environment's JVM is gone"));
-            // The JVM's /tmp is a file system of its sandbox, gone with it: kept while the runtime waits to be
-            // checkpointed, its hooks done.
-            FileTrees.copy(Path.of("/proc", Long.toString(pid), "root", "tmp"), snapshot.tmp());
             engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS, user.uid(), user.gid()));
             sandbox.awaitExit(STOP_PATIENCE_MS);
+            FileTrees.copy(sandbox.tmpDir(), snapshot.tmp());
         } catch (IOException e) {
             throw new SnapshotException("cannot keep the environment's /tmp: " + e.getMessage(), e);
         } finally {
@@ -185,34 +192,36 @@ public final class SandboxLauncher {
     /**
      * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): gets the
      * snapshot's files from {@code source}, then has the engine restore the process tree into its own cgroups and
-     * network namespace, with a fresh /tmp holding a copy of the snapshot's. Nothing is left behind when it fails.
+     * network namespace, with a fresh /tmp volume holding a copy of the snapshot's. Nothing is left behind when it
+     * fails.
      */
     public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
                            Duration timeout, Consumer<String> stderrLines) throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
-        Path tmp = dir.resolve("tmp");
         Optional<Cgroup> cgroup = Optional.empty();
         Optional<NetworkNamespaces.NetworkNamespace> network = Optional.empty();
+        Optional<TmpVolumes.TmpVolume> tmp = Optional.empty();
         boolean restoredCopy = false;
         try {
             long started = System.nanoTime();
             try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
                 long fetched = System.nanoTime();
-                Files.createDirectories(tmp);
                 cgroup = cgroupFor(spec, id, 0);
                 network = Optional.of(networks.take());
-                Path snapshotTmp = snapshot.files().tmp();
-                RestoreRequest.Tmpfs freshTmp = new RestoreRequest.Tmpfs(tmp, spec.ephemeralStorageMb(),
-                        FileTrees.isEmpty(snapshotTmp) ? Optional.empty() : Optional.of(snapshotTmp));
+                tmp = Optional.of(tmpVolumes.take(spec.ephemeralStorageMb()));
+                Path tmpDir = tmp.get().mountPoint();
+                if (Files.isDirectory(snapshot.files().tmp())) {
+                    FileTrees.copyInto(snapshot.files().tmp(), tmpDir);
+                }
                 long spawnedAt = System.nanoTime();
                 RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(), root.root(),
-                        Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmp),
-                        Optional.of(freshTmp), network.get().file(),
-                        cgroup.map(Cgroup::procsFiles).orElse(List.of()), dir.resolve("restore"), timeout));
+                        Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmpDir),
+                        network.get().file(), cgroup.map(Cgroup::procsFiles).orElse(List.of()),
+                        dir.resolve("restore"), timeout));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
                         System.nanoTime() - spawnedAt);
-                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, releaser(network), spawnedAt,
-                        stderrLines, restored.pid(), timing, Optional.empty());
+                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, tmpDir, releaser(network, tmp),
+                        spawnedAt, stderrLines, restored.pid(), timing, Optional.empty());
                 restoredCopy = true;
                 return sandbox;
             }
@@ -223,7 +232,7 @@ public final class SandboxLauncher {
         } finally {
             if (!restoredCopy) {
                 cgroup.ifPresent(Cgroup::remove);
-                network.ifPresent(networks::release);
+                releaser(network, tmp).run();
                 FileTrees.delete(dir);
             }
         }
@@ -258,7 +267,7 @@ public final class SandboxLauncher {
      *
      * @param extraMounts bubblewrap options for mounts inside /tmp (the AOT cache's directory)
      */
-    private List<String> bubblewrap(FunctionSpec spec, Path runtimeDir, List<String> extraMounts)
+    private List<String> bubblewrap(FunctionSpec spec, Path runtimeDir, Path tmp, List<String> extraMounts)
             throws IOException {
         List<String> command = new ArrayList<>(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                 "--as-pid-1", "--die-with-parent", "--new-session",
@@ -271,9 +280,7 @@ public final class SandboxLauncher {
             command.addAll(List.of("--dev-bind", "/dev/" + device, "/dev/" + device));
         }
         command.addAll(List.of("--ro-bind", spec.codeDir().toString(), TASK_ROOT.toString(),
-                "--ro-bind", runtimeDir.toString(), RUNTIME_DIR.toString(),
-                "--size", Long.toString(spec.ephemeralStorageMb() * 1024L * 1024L), "--perms", "1777",
-                "--tmpfs", "/tmp"));
+                "--ro-bind", runtimeDir.toString(), RUNTIME_DIR.toString(), "--bind", tmp.toString(), "/tmp"));
         command.addAll(extraMounts);
         command.addAll(List.of("--proc", "/proc", "--chdir", TASK_ROOT.toString(),
                 "--seccomp", Integer.toString(SECCOMP_FD), "--"));
