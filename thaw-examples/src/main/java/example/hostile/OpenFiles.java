@@ -29,16 +29,18 @@ final class OpenFiles implements Attempt {
         }
         int before = descriptors();
         List<FileChannel> open = new ArrayList<>();
-        String failure = null;
+        IOException refused = null;
         try {
             for (int i = 0; i < count; i++) {
                 open.add(FileChannel.open(file, StandardOpenOption.READ));
             }
         } catch (IOException e) {
-            failure = Failures.describe(e);
+            refused = e;
         } finally {
             open.forEach(OpenFiles::close);
         }
+        // Described only now: with every descriptor taken, not even a class could be loaded to describe it.
+        String failure = refused == null ? null : Failures.describe(refused);
         boolean recovered = opensAgain(file);
         delete(file);
         int held = before + open.size();
