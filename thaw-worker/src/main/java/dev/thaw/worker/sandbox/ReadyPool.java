@@ -83,28 +83,32 @@ final class ReadyPool<K, T> implements AutoCloseable {
         }
     }
 
+    /** Makes {@code kind} until {@link #ready} of it are made ahead. */
     private void refill(K kind) {
-        synchronized (this) {
-            if (closed || made.computeIfAbsent(kind, k -> new ArrayDeque<>()).size() >= ready) {
+        while (true) {
+            synchronized (this) {
+                if (closed || made.computeIfAbsent(kind, k -> new ArrayDeque<>()).size() >= ready) {
+                    return;
+                }
+            }
+            T thing;
+            try {
+                thing = factory.create(kind);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}: cannot make one ahead: {}", name, e.getMessage());
                 return;
             }
-        }
-        T thing;
-        try {
-            thing = factory.create(kind);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{}: cannot make one ahead: {}", name, e.getMessage());
-            return;
-        }
-        boolean kept;
-        synchronized (this) {
-            kept = !closed;
-            if (kept) {
-                made.get(kind).add(thing);
+            boolean kept;
+            synchronized (this) {
+                kept = !closed;
+                if (kept) {
+                    made.get(kind).add(thing);
+                }
             }
-        }
-        if (!kept) {
-            releaser.accept(thing);
+            if (!kept) {
+                releaser.accept(thing);
+                return;
+            }
         }
     }
 
