@@ -305,6 +305,9 @@ public final class SandboxLauncher {
     static List<String> jvmOptions(int memoryMb) {
         return List.of(
                 "-Xmx" + (memoryMb * HEAP_PERCENT / 100) + "m",
+                // The JVM sizes its initial heap and more by the machine's memory, which it would otherwise take
+                // to be the host's: the sandbox has no cgroup file system to tell it MemorySize.
+                "-XX:MaxRAM=" + memoryMb + "m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 // No hsperfdata file: a checkpointed environment's files must not change before restore.
