@@ -35,11 +35,13 @@ final class OpenFiles implements Attempt {
                 open.add(FileChannel.open(file, StandardOpenOption.READ));
             }
         } catch (IOException e) {
+            // Nothing that loads a class until the descriptors are closed again: loading one takes a descriptor.
             refused = e;
         } finally {
-            open.forEach(OpenFiles::close);
+            for (FileChannel channel : open) {
+                close(channel);
+            }
         }
-        // Described only now: with every descriptor taken, not even a class could be loaded to describe it.
         String failure = refused == null ? null : Failures.describe(refused);
         boolean recovered = opensAgain(file);
         delete(file);
