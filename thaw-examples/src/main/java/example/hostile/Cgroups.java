@@ -50,7 +50,8 @@ final class Cgroups implements Attempt {
             }
         }
         String detail = written.isEmpty()
-                ? "wrote no cgroup file; tried " + refused.size() + (refused.isEmpty() ? "" : ", e.g. " + refused.get(0))
+                ? "wrote no cgroup file; tried " + refused.size()
+                        + (refused.isEmpty() ? "" : ", e.g. " + refused.get(0))
                 : "wrote " + written;
         return Outcome.of(!written.isEmpty(), detail)
                 .with("cgroups", dirs.stream().map(Path::toString).toList())

@@ -30,7 +30,8 @@ final class Shape implements Attempt {
         return Outcome.of(uid == 0 || taskWritable || serverVisible, "pid " + pid + ", uid " + uid + ", /proc lists "
                         + view.pids.size() + " processes" + (serverVisible ? " (the server among them)" : "")
                         + "; /var/task " + (taskReadOnly ? "read-only" : "not read-only")
-                        + (taskWritable ? " and writable" : "") + "; /tmp " + (tmpWritable ? "writable" : "not writable")
+                        + (taskWritable ? " and writable" : "")
+                        + "; /tmp " + (tmpWritable ? "writable" : "not writable")
                         + "; java.io.tmpdir " + tmpdir + (tmpdirWorks ? " works" : " does not work"))
                 .with("pid", pid)
                 .with("uid", uid)

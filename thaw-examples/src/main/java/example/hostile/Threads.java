@@ -21,7 +21,7 @@ final class Threads implements Attempt {
         int count = input.count("count", 1100);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
-        String failure = null;
+        OutOfMemoryError refused = null;
         int tasks;
         try {
             for (int i = 0; i < count; i++) {
@@ -31,13 +31,14 @@ final class Threads implements Attempt {
                 threads.add(thread);
             }
         } catch (OutOfMemoryError e) {
-            failure = Failures.describe(e);
+            refused = e;
         } finally {
             tasks = ProcFs.tasks();
             stop.set(true);
             threads.forEach(LockSupport::unpark);
         }
         int stillAlive = join(threads);
+        String failure = refused == null ? null : Failures.describe(refused);
         boolean recovered = stillAlive == 0 && startedAgain();
         return Outcome.of(tasks > TASK_LIMIT, "started " + threads.size() + " of " + count + " threads; "
                         + tasks + " processes and threads at once"
