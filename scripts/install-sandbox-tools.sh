@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Thaw's sandboxes are built with, from Debian's packages: bubblewrap (namespaces, the root file
 # system, the seccomp filter), slirp4netns (the functions' outbound network), nftables (each network namespace's
-# firewall) and util-linux's nsenter and setpriv.
+# firewall), e2fsprogs (the /tmp volumes) and util-linux's nsenter and setpriv.
 # Idempotent; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -11,6 +11,7 @@ missing=()
 command -v bwrap >/dev/null || missing+=(bubblewrap)
 command -v slirp4netns >/dev/null || missing+=(slirp4netns)
 command -v nft >/dev/null || missing+=(nftables)
+command -v mkfs.ext4 >/dev/null || missing+=(e2fsprogs)
 { command -v nsenter >/dev/null && [ -x /usr/bin/setpriv ]; } || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} (Debian packages, for the function sandboxes)" >&2
