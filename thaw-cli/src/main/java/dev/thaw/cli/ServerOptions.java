@@ -23,82 +23,90 @@ import java.time.Duration;
  * @param store               the snapshot store: its cache size, Redis, durable tier and master key
  * @param aotCache            environments started on demand on JDK 25+ use the JDK's AOT cache
  * @param preparedImages      bytes of memory-backed storage for snapshots kept ready to restore (0: none)
+ * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
 public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
-                            Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages) {
+                            Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
+                            ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
-                WorkerConfig.DEFAULT_PREPARED_IMAGES);
+                WorkerConfig.DEFAULT_PREPARED_IMAGES, ApiAccess.defaults());
     }
 
     public ServerOptions withBindAddress(String value) {
         return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withPort(int value) {
         return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     /** Also moves the snapshot store's local directories (cache, durable directory, master key) there. */
     public ServerOptions withDataDir(Path value) {
         return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
                 accountId, snapStartInactivity, restoreTimeout, new StoreConfig(value, store.l1MaxBytes(),
-                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()), aotCache, preparedImages);
+                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()), aotCache, preparedImages,
+                access);
     }
 
     public ServerOptions withConcurrencyLimit(int value) {
         return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withInitTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withRegion(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withAccountId(String value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, value,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages);
+                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withSnapStartInactivity(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, value, restoreTimeout, store, aotCache, preparedImages);
+                accountId, value, restoreTimeout, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withRestoreTimeout(Duration value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, value, store, aotCache, preparedImages);
+                accountId, snapStartInactivity, value, store, aotCache, preparedImages, access);
     }
 
     public ServerOptions withStore(StoreConfig value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, value, aotCache, preparedImages);
+                accountId, snapStartInactivity, restoreTimeout, value, aotCache, preparedImages, access);
     }
 
     public ServerOptions withAotCache(boolean value) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, value, preparedImages);
+                accountId, snapStartInactivity, restoreTimeout, store, value, preparedImages, access);
     }
 
     public ServerOptions withPreparedImageCache(long bytes) {
         return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, bytes);
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, bytes, access);
+    }
+
+    public ServerOptions withAccess(ApiAccess value) {
+        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, value);
     }
 }

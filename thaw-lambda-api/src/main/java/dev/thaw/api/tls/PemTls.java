@@ -9,6 +9,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,17 @@ public final class PemTls {
     /** A client's context that trusts the certificates of a PEM bundle, as the AWS CLI's AWS_CA_BUNDLE does. */
     public static SSLContext trusting(Path bundle) throws IOException {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(bundle), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot trust the certificates in " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Trust managers for the certificates of a PEM bundle, and for them only. */
+    public static TrustManager[] trustManagers(Path bundle) throws IOException {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             List<X509Certificate> certificates = certificates(bundle);
@@ -69,9 +81,7 @@ public final class PemTls {
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return trust.getTrustManagers();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot trust the certificates in " + bundle + ": " + e.getMessage(), e);
         }
