@@ -2,40 +2,51 @@ package dev.thaw.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.thaw.api.auth.AuthException;
+import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.RequestHead;
 import dev.thaw.controlplane.LambdaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answering one exchange, for every listener: under a fresh request id (the {@code x-amzn-RequestId} header), with
- * what the handler returns or the Lambda error it throws. Failures that are not Lambda errors become a
- * ServiceException that tells the client only the request id; the detail goes to the log.
+ * Answering one exchange, for every listener: the browser checks first, then under a fresh request id (the
+ * {@code x-amzn-RequestId} header) what the handler returns or the Lambda error it throws, readable by the pages of
+ * an allowed origin. Failures that are not Lambda errors become a ServiceException that tells the client only the
+ * request id; the detail goes to the log.
  */
 final class Exchanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchanges.class);
 
+    /** An over-long or refused body is still read to its end (up to this much), so the client sees the answer. */
+    static final long MAX_DRAIN = 2 * Route.MAX_JSON_BODY;
+
     @FunctionalInterface
     interface Handler {
-        ApiResponse handle(HttpExchange exchange, String requestId) throws IOException;
+        ApiResponse handle(HttpExchange exchange, RequestHead head, String requestId) throws IOException;
     }
 
     private Exchanges() {
     }
 
-    static void answer(HttpExchange exchange, Handler handler) throws IOException {
+    static void answer(HttpExchange exchange, BrowserGuard guard, Handler handler) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        RequestHead head = new RequestHead(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
         ApiResponse response;
         try {
-            response = handler.handle(exchange, requestId);
+            guard.admit(head);
+            response = handler.handle(exchange, head, requestId);
         } catch (AuthException e) {
-            LOG.debug("request {} {} {} refused ({}): {}", requestId, exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), e.failure(), e.getMessage());
+            LOG.debug("request {} {} {} refused ({}): {}", requestId, head.method(), head.rawPath(), e.failure(),
+                    e.getMessage());
+            discard(exchange.getRequestBody());
             response = ErrorResponses.refused(e);
         } catch (LambdaException e) {
             response = ErrorResponses.of(e);
@@ -44,12 +55,16 @@ final class Exchanges {
             LOG.error("request {} {} {} failed", requestId, exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = ErrorResponses.internal(requestId);
         }
-        write(exchange, requestId, response);
+        Optional<String> origin = guard.allowedOrigin(head);
+        write(exchange, requestId, origin.isPresent() ? Cors.allow(response, origin.get()) : response);
     }
 
-    static RequestHead head(HttpExchange exchange) {
-        return new RequestHead(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+    private static void discard(InputStream body) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = body.read(buffer); n >= 0 && total <= MAX_DRAIN; n = body.read(buffer)) {
+            total += n;
+        }
     }
 
     private static void write(HttpExchange exchange, String requestId, ApiResponse response) throws IOException {

@@ -3,7 +3,6 @@ package dev.thaw.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.thaw.api.auth.BrowserGuard;
-import dev.thaw.api.auth.RequestHead;
 
 import java.io.IOException;
 import java.util.List;
@@ -26,9 +25,7 @@ final class MetricsHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Exchanges.answer(exchange, (unused, requestId) -> {
-            RequestHead head = Exchanges.head(exchange);
-            guard.admit(head);
+        Exchanges.answer(exchange, guard, (unused, head, requestId) -> {
             if (!PathPattern.split(head.rawPath()).equals(METRICS)) {
                 return ErrorResponses.unknownOperation(head.method(), head.rawPath());
             }

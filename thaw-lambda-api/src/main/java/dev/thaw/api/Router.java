@@ -21,13 +21,11 @@ import java.util.stream.Collectors;
 
 /**
  * Dispatches each request to the route whose method and path match. Before any route runs, the request passes the
- * browser checks and its signature is verified: what the head says first, so that most refusals need no body, then
- * the signature over the body once it is read. Unknown paths and methods are answered only to signed callers too.
+ * browser checks (an allowed origin's preflight is answered there) and its signature is verified: what the head says
+ * first, so that most refusals need no body, then the signature over the body once it is read. Unknown paths and
+ * methods are answered only to signed callers too.
  */
 final class Router implements HttpHandler {
-
-    // An over-long body is still read to its end (up to this much) so the client sees the 413 rather than a reset.
-    private static final long MAX_DRAIN = 2 * Route.MAX_JSON_BODY;
 
     private final List<Route> routes;
     private final BrowserGuard guard;
@@ -45,12 +43,13 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Exchanges.answer(exchange, this::dispatch);
+        Exchanges.answer(exchange, guard, this::dispatch);
     }
 
-    private ApiResponse dispatch(HttpExchange exchange, String requestId) throws IOException {
-        RequestHead head = Exchanges.head(exchange);
-        guard.admit(head);
+    private ApiResponse dispatch(HttpExchange exchange, RequestHead head, String requestId) throws IOException {
+        if (Cors.isPreflight(head)) {
+            return Cors.preflight(head);
+        }
         SignatureClaim claim = verifier.check(head);
         List<String> segments = PathPattern.split(head.rawPath());
         Optional<Match> match = Optional.empty();
@@ -85,7 +84,7 @@ final class Router implements HttpHandler {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0 && total <= MAX_DRAIN; n = in.read(buffer)) {
+        for (int n = in.read(buffer); n >= 0 && total <= Exchanges.MAX_DRAIN; n = in.read(buffer)) {
             if (total + n <= maxBody) {
                 body.write(buffer, 0, n);
             }

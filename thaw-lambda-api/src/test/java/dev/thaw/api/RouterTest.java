@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RouterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONSOLE = "https://console.example";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static HttpServer server;
     private static URI base;
@@ -48,7 +49,7 @@ class RouterTest {
                     throw new IllegalStateException("secret detail of /var/lib/thaw");
                 }));
         BrowserGuard guard = new BrowserGuard(AllowedHosts.forListener(InetAddress.getLoopbackAddress(),
-                server.getAddress().getPort(), List.of()), new AllowedOrigins(List.of()));
+                server.getAddress().getPort(), List.of()), new AllowedOrigins(List.of(CONSOLE)));
         SignatureVerifier verifier = new SignatureVerifier(new AccessKeys(Map.of("default", SdkSigner.KEY)),
                 "lambda", Clock.systemUTC());
         server.createContext("/", new Router(routes, guard, verifier));
@@ -87,6 +88,37 @@ class RouterTest {
         HttpResponse<String> response = send(signed("/ok", Map.of("Origin", "https://evil.example")));
         assertError(response, 403, "AccessDeniedException", "Requests from origin https://evil.example are not "
                 + "allowed.");
+    }
+
+    @Test
+    void anAllowedOriginsPreflightIsAnsweredAndItsPagesMayReadTheAnswers() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(base.resolve("/ok"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", CONSOLE)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization, x-amz-date"));
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals(CONSOLE, preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("authorization, x-amz-date",
+                preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
+
+        HttpResponse<String> signed = send(signed("/ok", Map.of("Origin", CONSOLE)));
+        assertEquals(200, signed.statusCode(), signed.body());
+        assertEquals(CONSOLE, signed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertTrue(signed.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()
+                .contains("x-amzn-ErrorType"));
+
+        HttpResponse<String> unsigned = send(HttpRequest.newBuilder(base.resolve("/ok")).header("Origin", CONSOLE));
+        assertError(unsigned, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        assertEquals(CONSOLE, unsigned.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+    }
+
+    @Test
+    void aForeignOriginsPreflightIsRefused() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(base.resolve("/ok"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
+        assertError(preflight, 403, "AccessDeniedException", null);
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
 
     @Test

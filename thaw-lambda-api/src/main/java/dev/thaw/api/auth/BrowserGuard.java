@@ -1,5 +1,7 @@
 package dev.thaw.api.auth;
 
+import java.util.Optional;
+
 /**
  * The checks against browser-borne attacks, made before any signature is looked at: a page on a foreign origin
  * (cross-site request forgery) and a foreign host name (DNS rebinding) are both refused.
@@ -26,5 +28,10 @@ public final class BrowserGuard {
             throw new AuthException(AuthFailure.ACCESS_DENIED, host == null ? "A Host header is required."
                     : "This server does not answer to the host name " + host + ".");
         }
+    }
+
+    /** The request's Origin, if it has one that is allowed. */
+    public Optional<String> allowedOrigin(RequestHead head) {
+        return head.header("Origin").filter(origins::allows);
     }
 }
