@@ -100,8 +100,9 @@ public final class ThawServer implements AutoCloseable {
             URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());
             if (tls.isEmpty() && !apiConfig.address().getAddress().isLoopbackAddress()) {
-                LOG.warn("The API on {} is served without TLS: requests, answers and the payloads signatures cover "
-                        + "travel in clear over the network. Give the server --tls-cert and --tls-key.", endpoint);
+                LOG.warn("The API listens on {} port {} without TLS: requests, answers and the payloads signatures "
+                        + "cover travel in clear over the network. Give the server --tls-cert and --tls-key.",
+                        options.bindAddress(), api.port());
             }
             Optional<URI> metricsEndpoint = access.metricsBind().map(bind -> endpoint("http", bind.getAddress(),
                     api.metricsPort().orElseThrow()).resolve("/metrics"));

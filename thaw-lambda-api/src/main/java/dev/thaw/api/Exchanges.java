@@ -52,7 +52,8 @@ final class Exchanges {
             response = ErrorResponses.of(e);
         } catch (RuntimeException | Error e) {
             // Whatever went wrong, the client gets an answer rather than a dropped connection.
-            LOG.error("request {} {} {} failed", requestId, exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            // The path only: a presigned query holds a signature, which has no place in a log.
+            LOG.error("request {} {} {} failed", requestId, head.method(), head.rawPath(), e);
             response = ErrorResponses.internal(requestId);
         }
         Optional<String> origin = guard.allowedOrigin(head);
