@@ -85,6 +85,19 @@ class SignedAccessTest {
     }
 
     @Test
+    void aPartialAuthorizationIsAnIncompleteSignature() throws Exception {
+        try (HttpClient plain = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = plain.send(HttpRequest.newBuilder(invocations(FUNCTION))
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + THAW.credentials().accessKeyId()
+                            + "/20260101/us-east-1/lambda/aws4_request")
+                    .POST(HttpRequest.BodyPublishers.ofString(BOB)).build(), HttpResponse.BodyHandlers.ofString());
+            assertRefused(response, "IncompleteSignatureException", null);
+            assertTrue(message(response).contains("Authorization header requires 'SignedHeaders' parameter."),
+                    response::body);
+        }
+    }
+
+    @Test
     void anUnknownAccessKeyIsUnrecognized() throws Exception {
         try (SignedHttpClient stranger = new SignedHttpClient(STRANGER)) {
             assertRefused(invoke(stranger), "UnrecognizedClientException",
