@@ -1,5 +1,6 @@
 package dev.thaw.bench;
 
+import dev.thaw.api.auth.AccessKey;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,12 +19,16 @@ final class BenchClients {
     private BenchClients() {
     }
 
-    /** @param maxConnections requests this client can have in flight at once: one per concurrent caller */
-    static LambdaClient forEndpoint(URI endpoint, int maxConnections) {
+    /**
+     * @param key            the server's key, which the client signs with
+     * @param maxConnections requests this client can have in flight at once: one per concurrent caller
+     */
+    static LambdaClient forEndpoint(URI endpoint, AccessKey key, int maxConnections) {
         return LambdaClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(),
+                        key.secretAccessKey())))
                 .httpClient(Apache5HttpClient.builder()
                         .maxConnections(maxConnections)
                         .socketTimeout(SOCKET_TIMEOUT)

@@ -1,10 +1,12 @@
 package dev.thaw.bench;
 
 import dev.thaw.cli.ServerOptions;
+import dev.thaw.cli.SignedHttpClient;
 import dev.thaw.cli.ThawServer;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 
 /**
  * One in-process Thaw server on a free port and its own temporary data directory, with the SDK client that talks
- * to it. Closing it stops the server and every environment, and removes the directory.
+ * to it (signing with the server's key) and a metrics listener of its own, scraped without a signature as a local
+ * Prometheus would. Closing it stops the server and every environment, and removes the directory.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -51,13 +54,15 @@ final class BenchServer implements AutoCloseable {
     private final ThawServer server;
     private final LambdaClient client;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final SignedHttpClient signedHttp;
     private final ExitCleanup exitCleanup;
 
     private BenchServer(String label, Path dataDir, ThawServer server, int maxConnections) {
         this.label = label;
         this.dataDir = dataDir;
         this.server = server;
-        this.client = BenchClients.forEndpoint(server.endpoint(), maxConnections);
+        this.client = newClient(maxConnections);
+        this.signedHttp = new SignedHttpClient(server.accessKeys().primary());
         this.exitCleanup = ExitCleanup.register(this::close);
     }
 
@@ -69,7 +74,9 @@ final class BenchServer implements AutoCloseable {
             throws IOException {
         Path dataDir = DataDirs.create();
         try {
-            ThawServer server = ThawServer.start(configure.apply(ServerOptions.defaults(dataDir).withPort(0)));
+            ServerOptions defaults = ServerOptions.defaults(dataDir).withPort(0);
+            ThawServer server = ThawServer.start(configure.apply(defaults.withAccess(defaults.access()
+                    .withMetricsBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))));
             Progress.line("server %s at %s, data in %s", label, server.endpoint(), dataDir);
             try {
                 return new BenchServer(label, dataDir, server, maxConnections);
@@ -87,8 +94,9 @@ final class BenchServer implements AutoCloseable {
         return client;
     }
 
-    URI endpoint() {
-        return server.endpoint();
+    /** Another SDK client of this server, for a caller of its own. */
+    LambdaClient newClient(int maxConnections) {
+        return BenchClients.forEndpoint(server.endpoint(), server.accessKeys().primary(), maxConnections);
     }
 
     void deploy(BenchFunction function, String runtime, boolean snapStart) throws IOException {
@@ -136,9 +144,10 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** The Prometheus text of {@code GET /metrics}. */
+    /** The Prometheus text of {@code GET /metrics}, from the metrics listener. */
     String metrics() throws IOException, InterruptedException {
-        return get("/metrics");
+        return checked(http.send(HttpRequest.newBuilder(server.metricsEndpoint().orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -155,9 +164,9 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** The JSON of {@code GET /thaw/store/stats}. */
+    /** The JSON of {@code GET /thaw/store/stats}, a signed operator route. */
     String storeStats() throws IOException, InterruptedException {
-        return get("/thaw/store/stats");
+        return checked(signedHttp.get(server.endpoint().resolve("/thaw/store/stats")));
     }
 
     /** Runtime name to the JDK it runs on, from the mapping the server wrote at start. */
@@ -173,11 +182,10 @@ final class BenchServer implements AutoCloseable {
         return jdks;
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String checked(HttpResponse<String> response) throws IOException {
         if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException("GET " + response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return response.body();
     }
@@ -187,6 +195,7 @@ final class BenchServer implements AutoCloseable {
         exitCleanup.cancel();
         client.close();
         http.close();
+        signedHttp.close();
         try {
             server.close();
         } finally {

@@ -1,6 +1,5 @@
 package dev.thaw.bench;
 
-import java.net.URI;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -13,8 +12,8 @@ final class HelloInvoker implements AutoCloseable {
     private final LambdaClient client;
     private final String function;
 
-    HelloInvoker(URI endpoint, String function) {
-        this.client = BenchClients.forEndpoint(endpoint, 1);
+    HelloInvoker(BenchServer server, String function) {
+        this.client = server.newClient(1);
         this.function = function;
     }
 

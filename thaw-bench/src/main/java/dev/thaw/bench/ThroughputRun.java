@@ -1,6 +1,5 @@
 package dev.thaw.bench;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +16,11 @@ final class ThroughputRun {
     record Result(int clients, long invokes, double invokesPerSecond, LatencyStats latency) {
     }
 
-    private final URI endpoint;
+    private final BenchServer server;
     private final String function;
 
-    ThroughputRun(URI endpoint, String function) {
-        this.endpoint = endpoint;
+    ThroughputRun(BenchServer server, String function) {
+        this.server = server;
         this.function = function;
     }
 
@@ -47,7 +46,7 @@ final class ThroughputRun {
     }
 
     private long[] invokeUntil(long deadline) {
-        try (HelloInvoker invoker = new HelloInvoker(endpoint, function)) {
+        try (HelloInvoker invoker = new HelloInvoker(server, function)) {
             List<Long> samples = new ArrayList<>();
             while (System.nanoTime() < deadline) {
                 samples.add(invoker.invoke());

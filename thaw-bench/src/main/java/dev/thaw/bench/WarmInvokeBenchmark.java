@@ -25,7 +25,7 @@ final class WarmInvokeBenchmark {
     static Result run(BenchOptions options) throws IOException, InterruptedException, ExecutionException {
         BenchFunction function = BenchFunction.HELLO;
         try (BenchServer server = BenchServer.start("warm", UnaryOperator.identity(), 1);
-             HelloInvoker invoker = new HelloInvoker(server.endpoint(), function.name())) {
+             HelloInvoker invoker = new HelloInvoker(server, function.name())) {
             server.deploy(function, options.runtime(), false);
             Progress.line("warm: %d untimed invokes, then %d sequential", options.warmupInvokes(),
                     options.sequentialInvokes());
@@ -39,7 +39,7 @@ final class WarmInvokeBenchmark {
             LatencyStats sequential = LatencyStats.of(nanos);
             Progress.line("warm: sequential p50 %.2f ms, p99 %.2f ms", sequential.p50(), sequential.p99());
 
-            ThroughputRun throughput = new ThroughputRun(server.endpoint(), function.name());
+            ThroughputRun throughput = new ThroughputRun(server, function.name());
             List<ThroughputRun.Result> runs = new ArrayList<>();
             for (int clients : options.clientCounts()) {
                 Duration measured = Duration.ofSeconds(options.throughputSeconds());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,26 +37,29 @@ final class DemoCommand implements Callable<Integer> {
     int invocations;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private SignedHttpClient http;
 
     @Override
     public Integer call() throws Exception {
         Path zip = functionPackage != null ? functionPackage : bundledExample();
         Path dataDir = Files.createTempDirectory("thaw-demo");
-        try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0))) {
+        try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0));
+             SignedHttpClient signed = new SignedHttpClient(server.accessKeys().primary())) {
+            http = signed;
             URI functions = server.endpoint().resolve("/2015-03-31/functions");
-            System.out.printf("Thaw server listening on %s (data in %s)%n", server.endpoint(), dataDir);
+            System.out.printf("Thaw server listening on %s (data in %s, requests signed with the key in %s)%n",
+                    server.endpoint(), dataDir, server.credentialsFile());
 
             System.out.printf("%n$ aws lambda create-function --function-name %s --runtime java21 --handler example.Hello::handleRequest"
                     + " --zip-file fileb://%s --role arn:aws:iam::000000000000:role/lambda-ex"
                     + " --snap-start ApplyOn=PublishedVersions --endpoint-url %s%n", FUNCTION, zip, server.endpoint());
-            JsonNode created = send(HttpRequest.newBuilder(functions).POST(jsonBody(Map.of(
+            JsonNode created = send("POST", functions, json.writeValueAsBytes(Map.of(
                     "FunctionName", FUNCTION,
                     "Runtime", "java21",
                     "Handler", "example.Hello::handleRequest",
                     "Role", "arn:aws:iam::000000000000:role/lambda-ex",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-                    "Code", Map.of("ZipFile", Base64.getEncoder().encodeToString(Files.readAllBytes(zip)))))));
+                    "Code", Map.of("ZipFile", Base64.getEncoder().encodeToString(Files.readAllBytes(zip))))));
             System.out.printf("created %s (State %s, CodeSize %s)%n", created.path("FunctionArn").asText(),
                     created.path("State").asText(), created.path("CodeSize").asText());
 
@@ -66,8 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             invokeSeveral(function, FUNCTION, "cold start on demand: a JVM starts and runs init");
 
             System.out.printf("%n$ aws lambda publish-version --function-name %s%n", FUNCTION);
-            JsonNode published = send(HttpRequest.newBuilder(function.resolve("versions"))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+            JsonNode published = send("POST", function.resolve("versions"), new byte[0]);
             String version = published.path("Version").asText();
             System.out.printf("version %s: State %s, SnapStart OptimizationStatus %s%n", version,
                     published.path("State").asText(), published.path("SnapStart").path("OptimizationStatus").asText());
@@ -96,10 +96,8 @@ final class DemoCommand implements Callable<Integer> {
             String payload = "{\"name\":\"Bob\"}";
             System.out.printf("%n$ aws lambda invoke --function-name %s --payload '%s' --log-type Tail out.json   # %s%n",
                     qualified, payload, i == 1 ? coldStart : "warm");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            function.resolve("invocations" + qualifier))
-                    .header("X-Amz-Log-Type", "Tail")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+            HttpResponse<String> response = http.send("POST", function.resolve("invocations" + qualifier),
+                    Map.of("X-Amz-Log-Type", "Tail"), payload.getBytes(StandardCharsets.UTF_8),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("response: " + response.body());
             String log = response.headers().firstValue("X-Amz-Log-Result")
@@ -112,8 +110,7 @@ final class DemoCommand implements Callable<Integer> {
     private JsonNode awaitSnapshot(URI function, String version) throws IOException, InterruptedException {
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
-            JsonNode config = send(HttpRequest.newBuilder(function.resolve("configuration?Qualifier=" + version))
-                    .GET());
+            JsonNode config = send("GET", function.resolve("configuration?Qualifier=" + version), new byte[0]);
             if (!"Pending".equals(config.path("State").asText()) || System.nanoTime() > giveUp) {
                 return config;
             }
@@ -129,12 +126,8 @@ final class DemoCommand implements Callable<Integer> {
         return jar;
     }
 
-    private HttpRequest.BodyPublisher jsonBody(Object body) throws IOException {
-        return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
-    }
-
-    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.header("Content-Type", "application/json").build(),
+    private JsonNode send(String method, URI uri, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(method, uri, Map.of("Content-Type", "application/json"), body,
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IOException("HTTP " + response.statusCode() + ": " + response.body());

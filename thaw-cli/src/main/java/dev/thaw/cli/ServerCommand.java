@@ -3,11 +3,19 @@ package dev.thaw.cli;
 import dev.thaw.worker.FunctionNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -59,6 +67,35 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = "The keys whose signatures the API "
+            + "accepts, an AWS shared-credentials file, one key per [profile] (default: <data-dir>/credentials, "
+            + "created with a fresh key on first start).")
+    Path credentialsFile;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain "
+            + "(the server's certificate first); needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert: PKCS#8, or "
+            + "PKCS#1 RSA or SEC1 EC, unencrypted.")
+    Path tlsKey;
+
+    @Option(names = "--public-host", paramLabel = "NAME", description = "A host name (or name:port) clients reach "
+            + "the server by, beyond its bind address; repeatable. Requests naming any other host are refused.")
+    List<String> publicHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "A web origin (scheme://host[:port]) "
+            + "whose pages may call the API; repeatable (default: none, requests from browsers are refused).")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR:PORT", converter = SocketAddressConverter.class,
+            description = "Serve /metrics without a signature on this loopback address and port, for a local "
+                    + "Prometheus (default: none; /metrics on the API port needs a signature).")
+    InetSocketAddress metricsBind;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
@@ -77,6 +114,7 @@ final class ServerCommand implements Callable<Integer> {
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }
+        options = options.withAccess(access());
         ThawServer server = ThawServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +123,48 @@ final class ServerCommand implements Callable<Integer> {
         }, "thaw-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ApiAccess access() {
+        ApiAccess access = ApiAccess.defaults().withPublicHosts(publicHosts).withAllowedOrigins(allowedOrigins);
+        if (credentialsFile != null) {
+            access = access.withCredentialsFile(credentialsFile);
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (tlsCertificate != null) {
+            access = access.withTls(new ApiAccess.TlsFiles(tlsCertificate, tlsKey));
+        }
+        if (metricsBind != null) {
+            if (!metricsBind.getAddress().isLoopbackAddress()) {
+                throw new ParameterException(spec.commandLine(), "--metrics-bind must be a loopback address "
+                        + "(metrics without a signature stay on this machine), not " + metricsBind.getHostString());
+            }
+            access = access.withMetricsBind(metricsBind);
+        }
+        return access;
+    }
+
+    /** {@code ADDR:PORT}, the address a name, an IPv4 literal or an IPv6 literal in brackets. */
+    static final class SocketAddressConverter implements ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || value.indexOf(']') > colon) {
+                throw new TypeConversionException("expected ADDR:PORT, not " + value);
+            }
+            String host = value.substring(0, colon).replaceAll("^\\[(.*)]$", "$1");
+            try {
+                InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(value.substring(colon + 1)));
+                if (address.isUnresolved()) {
+                    throw new TypeConversionException("unknown host " + host);
+                }
+                return address;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected ADDR:PORT with a port from 0 to 65535, not " + value);
+            }
+        }
     }
 
     /** Lower-case mode names, as the other options spell their values. */

@@ -10,8 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,11 +23,12 @@ final class StoreCommand {
             description = "Per function: snapshots, raw and stored bytes, dedup and compression ratios, bytes per "
                     + "tier, as a running server sees them.")
     int stats(@Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9400",
-            description = "The server (default: ${DEFAULT-VALUE}).") URI endpoint)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(endpoint.resolve("/thaw/store/stats")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                      description = "The server (default: ${DEFAULT-VALUE}).") URI endpoint,
+              @Mixin ClientOptions client) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try (SignedHttpClient http = client.httpClient()) {
+            response = http.get(endpoint.resolve("/thaw/store/stats"));
+        }
         JsonNode body = new ObjectMapper().readTree(response.body());
         if (response.statusCode() != 200) {
             System.err.println("thaw store stats: " + body.path("message").asText(response.body()));

@@ -1,7 +1,10 @@
 package dev.thaw.cli;
 
+import dev.thaw.api.ApiServerConfig;
 import dev.thaw.api.LambdaApiServer;
 import dev.thaw.api.OperatorViews;
+import dev.thaw.api.auth.AccessKeys;
+import dev.thaw.api.tls.PemTls;
 import dev.thaw.controlplane.ControlPlane;
 import dev.thaw.controlplane.ControlPlaneConfig;
 import dev.thaw.store.FunctionStats;
@@ -16,12 +19,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One Thaw server in this process: worker, control plane and Lambda API, started and stopped together. */
@@ -34,15 +41,21 @@ public final class ThawServer implements AutoCloseable {
     private final LambdaApiServer api;
     private final SnapshotStore store;
     private final URI endpoint;
+    private final Optional<URI> metricsEndpoint;
+    private final Path credentialsFile;
+    private final AccessKeys keys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ThawServer(Worker worker, ControlPlane controlPlane, LambdaApiServer api, SnapshotStore store,
-                       URI endpoint) {
+                       URI endpoint, Optional<URI> metricsEndpoint, Path credentialsFile, AccessKeys keys) {
         this.worker = worker;
         this.controlPlane = controlPlane;
         this.api = api;
         this.store = store;
         this.endpoint = endpoint;
+        this.metricsEndpoint = metricsEndpoint;
+        this.credentialsFile = credentialsFile;
+        this.keys = keys;
     }
 
     /** Metrics and store figures for the operator routes. */
@@ -65,6 +78,14 @@ public final class ThawServer implements AutoCloseable {
         // Keys, metadata (secrets among the functions' variables), packages and logs: the operator's alone.
         Files.createDirectories(options.dataDir());
         Files.setPosixFilePermissions(options.dataDir(), PosixFilePermissions.fromString("rwx------"));
+        ApiAccess access = options.access();
+        Path credentialsFile = ServerCredentials.file(options.dataDir(), access.credentialsFile());
+        AccessKeys keys = ServerCredentials.load(options.dataDir(), access.credentialsFile());
+        Optional<SSLContext> tls = access.tls().isPresent() ? Optional.of(PemTls.serverContext(
+                access.tls().get().certificateChain(), access.tls().get().privateKey())) : Optional.empty();
+        ApiServerConfig apiConfig = new ApiServerConfig(new InetSocketAddress(
+                InetAddress.getByName(options.bindAddress()), options.port()), tls, keys, access.publicHosts(),
+                access.allowedOrigins(), access.metricsBind());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SnapshotStore store;
         try {
@@ -80,11 +101,19 @@ public final class ThawServer implements AutoCloseable {
                     options.aotCache(), options.preparedImages(), options.functionNetwork()), store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);
-            LambdaApiServer api = LambdaApiServer.start(options.bindAddress(), options.port(), controlPlane,
-                    new Views(metrics, store));
-            URI endpoint = endpoint(options.bindAddress(), api.port());
+            LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));
+            URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());
-            return new ThawServer(worker, controlPlane, api, store, endpoint);
+            if (tls.isEmpty() && !apiConfig.address().getAddress().isLoopbackAddress()) {
+                LOG.warn("The API listens on {} port {} without TLS: requests, answers and the payloads signatures "
+                        + "cover travel in clear over the network. Give the server --tls-cert and --tls-key.",
+                        options.bindAddress(), api.port());
+            }
+            Optional<URI> metricsEndpoint = access.metricsBind().map(bind -> endpoint("http", bind.getAddress(),
+                    api.metricsPort().orElseThrow()).resolve("/metrics"));
+            metricsEndpoint.ifPresent(uri -> LOG.info("Metrics without a signature on {}", uri));
+            return new ThawServer(worker, controlPlane, api, store, endpoint, metricsEndpoint, credentialsFile,
+                    keys);
         } catch (IOException | RuntimeException e) {
             if (controlPlane != null) {
                 controlPlane.close();
@@ -106,6 +135,20 @@ public final class ThawServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** The AWS shared-credentials file holding the keys the API accepts. */
+    public Path credentialsFile() {
+        return credentialsFile;
+    }
+
+    public AccessKeys accessKeys() {
+        return keys;
+    }
+
+    /** The unsigned metrics listener's {@code /metrics} URL, if the server has one. */
+    public Optional<URI> metricsEndpoint() {
+        return metricsEndpoint;
+    }
+
     /** Stops accepting requests, then the async queue and the metadata store, then every environment, then the store. */
     @Override
     public void close() {
@@ -119,9 +162,8 @@ public final class ThawServer implements AutoCloseable {
         LOG.info("Thaw stopped ({})", endpoint);
     }
 
-    private static URI endpoint(String bindAddress, int port) throws IOException {
-        InetAddress address = InetAddress.getByName(bindAddress);
+    private static URI endpoint(String scheme, InetAddress address, int port) {
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 }

@@ -35,12 +35,13 @@ class ThawServerApiTest {
     @TempDir
     static Path dataDir;
     private static ThawServer server;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static SignedHttpClient http;
     private static byte[] zip;
 
     @BeforeAll
     static void start() throws Exception {
         server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0));
+        http = new SignedHttpClient(server.accessKeys().primary());
         zip = zip("example/Hello.class", "not really a class");
         HttpResponse<String> created = send("POST", "/2015-03-31/functions", createBody("hello"));
         assertEquals(201, created.statusCode(), created.body());
@@ -49,6 +50,7 @@ class ThawServerApiTest {
 
     @AfterAll
     static void stop() {
+        http.close();
         server.close();
         server.close();
     }
@@ -129,8 +131,7 @@ class ThawServerApiTest {
     void anOversizedInvokePayloadIsRejectedWith413() throws Exception {
         byte[] payload = new byte[6_291_457];
         java.util.Arrays.fill(payload, (byte) ' ');
-        HttpResponse<String> response = HTTP.send(request("/2015-03-31/functions/hello/invocations")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions/hello/invocations", Map.of(), payload);
         assertEquals(413, response.statusCode());
         assertEquals("RequestEntityTooLargeException",
                 response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
@@ -141,21 +142,18 @@ class ThawServerApiTest {
     @Test
     void anEventPayloadOverOneMegabyteIsRejected() throws Exception {
         String payload = "\"" + "x".repeat(1_048_576) + "\"";
-        HttpResponse<String> response = HTTP.send(request("/2015-03-31/functions/hello/invocations")
-                .header("X-Amz-Invocation-Type", "Event").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions/hello/invocations",
+                Map.of("X-Amz-Invocation-Type", "Event"), payload.getBytes(StandardCharsets.UTF_8));
         assertEquals(413, response.statusCode());
     }
 
     @Test
     void dryRunChecksWithoutRunning() throws Exception {
-        HttpResponse<String> response = HTTP.send(request("/2015-03-31/functions/hello/invocations?Qualifier=1")
-                .header("X-Amz-Invocation-Type", "DryRun").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions/hello/invocations?Qualifier=1",
+                Map.of("X-Amz-Invocation-Type", "DryRun"), "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(204, response.statusCode());
-        HttpResponse<String> badPayload = HTTP.send(request("/2015-03-31/functions/hello/invocations")
-                .header("X-Amz-Invocation-Type", "DryRun").POST(HttpRequest.BodyPublishers.ofString("{oops")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badPayload = send("POST", "/2015-03-31/functions/hello/invocations",
+                Map.of("X-Amz-Invocation-Type", "DryRun"), "{oops".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, badPayload.statusCode());
         assertEquals("InvalidRequestContentException",
                 badPayload.headers().firstValue("x-amzn-ErrorType").orElseThrow());
@@ -171,14 +169,23 @@ class ThawServerApiTest {
     }
 
     @Test
-    void codeLocationDownloadsTheUploadedZip() throws Exception {
+    void codeLocationIsAPresignedUrlOfTheUploadedZip() throws Exception {
         JsonNode function = JSON.readTree(send("GET", "/2015-03-31/functions/hello", null).body());
         assertEquals("S3", function.path("Code").path("RepositoryType").asText());
-        HttpResponse<byte[]> download = HTTP.send(
-                HttpRequest.newBuilder(URI.create(function.path("Code").path("Location").asText())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, download.statusCode());
-        assertArrayEquals(zip, download.body());
+        URI location = URI.create(function.path("Code").path("Location").asText());
+        assertTrue(location.getRawQuery().contains("X-Amz-Signature="), location::toString);
+        try (HttpClient plain = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> download = plain.send(HttpRequest.newBuilder(location).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            assertArrayEquals(zip, download.body());
+            URI unsigned = URI.create(location.toString().substring(0, location.toString().indexOf('?')));
+            HttpResponse<String> refused = plain.send(HttpRequest.newBuilder(unsigned).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, refused.statusCode());
+            assertEquals("MissingAuthenticationTokenException",
+                    refused.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        }
     }
 
     @Test
@@ -205,8 +212,8 @@ class ThawServerApiTest {
         assertEquals(201, send("POST", "/2015-03-31/functions", createBody("throttled")).statusCode());
         assertEquals(200, send("PUT", "/2017-10-31/functions/throttled/concurrency",
                 "{\"ReservedConcurrentExecutions\":0}").statusCode());
-        HttpResponse<String> response = HTTP.send(request("/2015-03-31/functions/throttled/invocations")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions/throttled/invocations", Map.of(),
+                "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(429, response.statusCode(), response.body());
         assertEquals("TooManyRequestsException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
         assertTrue(response.headers().firstValue("Retry-After").isPresent());
@@ -261,13 +268,12 @@ class ThawServerApiTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        return HTTP.send(request(path).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        return send(method, path, Map.of(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(server.endpoint().resolve(path));
+    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, byte[] body)
+            throws Exception {
+        return http.send(method, server.endpoint().resolve(path), headers, body, HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] zip(String name, String content) throws IOException {

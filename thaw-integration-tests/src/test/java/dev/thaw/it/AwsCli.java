@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * Runs the real AWS CLI v2 against a Thaw endpoint with throw-away credentials and no user configuration.
- * The binary defaults to Debian's awscli v2 and is named absolutely because a v1 {@code aws} may come first
- * on PATH; {@code -Dthaw.aws.cli=...} points elsewhere.
+ * Runs the real AWS CLI v2 against a Thaw endpoint with no user configuration, its credentials read from a shared
+ * credentials file (the server's own, as a user would point AWS_SHARED_CREDENTIALS_FILE at it). The binary
+ * defaults to Debian's awscli v2 and is named absolutely because a v1 {@code aws} may come first on PATH;
+ * {@code -Dthaw.aws.cli=...} points elsewhere.
  */
 final class AwsCli {
 
@@ -27,11 +28,32 @@ final class AwsCli {
 
     private final URI endpoint;
     private final Path workDir;
+    private final Path credentialsFile;
+    private final Path caBundle;
 
-    /** @param workDir holds the CLI's output files; also its (empty) config location */
-    AwsCli(URI endpoint, Path workDir) {
+    /**
+     * @param workDir         holds the CLI's output files; also its (empty) config location
+     * @param credentialsFile the shared-credentials file whose default profile the CLI signs with
+     */
+    AwsCli(URI endpoint, Path workDir, Path credentialsFile) {
+        this(endpoint, workDir, credentialsFile, null);
+    }
+
+    private AwsCli(URI endpoint, Path workDir, Path credentialsFile, Path caBundle) {
         this.endpoint = endpoint;
         this.workDir = workDir;
+        this.credentialsFile = credentialsFile;
+        this.caBundle = caBundle;
+    }
+
+    /** The same CLI signing with another credentials file. */
+    AwsCli withCredentialsFile(Path file) {
+        return new AwsCli(endpoint, workDir, file, caBundle);
+    }
+
+    /** The same CLI trusting the certificates of this PEM file (AWS_CA_BUNDLE) for an https endpoint. */
+    AwsCli withCaBundle(Path bundle) {
+        return new AwsCli(endpoint, workDir, credentialsFile, bundle);
     }
 
     /** Whether the CLI tests run: always in CI, which installs the CLI (a missing one then fails them). */
@@ -78,14 +100,15 @@ final class AwsCli {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString());
+        if (caBundle != null) {
+            env.put("AWS_CA_BUNDLE", caBundle.toString());
+        }
         env.put("AWS_DEFAULT_REGION", ThawServerExtension.REGION);
         env.put("AWS_PAGER", "");
         // One attempt: the CLI's retries would turn a throttle or a 5xx into a slow, late success.
         env.put("AWS_MAX_ATTEMPTS", "1");
         env.put("AWS_CONFIG_FILE", workDir.resolve("no-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-credentials").toString());
         try {
             Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
             Path stderr = Files.createTempFile(workDir, "stderr", ".txt");

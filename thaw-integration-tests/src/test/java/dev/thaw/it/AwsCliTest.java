@@ -33,7 +33,7 @@ class AwsCliTest {
 
     @BeforeAll
     static void pointCliAtServer() {
-        aws = new AwsCli(THAW.endpoint(), workDir);
+        aws = THAW.awsCli(workDir);
     }
 
     @Test

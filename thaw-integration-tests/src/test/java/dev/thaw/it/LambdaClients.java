@@ -1,11 +1,18 @@
 package dev.thaw.it;
 
+import dev.thaw.api.tls.PemTls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -15,15 +22,35 @@ final class LambdaClients {
     private LambdaClients() {
     }
 
-    static LambdaClient forEndpoint(URI endpoint) {
+    /** A client signing with a profile of a shared-credentials file, read by the SDK as a user's would be. */
+    static LambdaClient forEndpoint(URI endpoint, Path credentialsFile, String profile, Optional<Path> caBundle) {
+        return forEndpoint(endpoint, ProfileCredentialsProvider.builder()
+                .profileFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build())
+                .profileName(profile)
+                .build(), caBundle);
+    }
+
+    /** @param caBundle for an https endpoint, the certificates to trust (and none other) */
+    static LambdaClient forEndpoint(URI endpoint, AwsCredentialsProvider credentials, Optional<Path> caBundle) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                // Long enough for a cold start that waits out an init timeout.
+                .socketTimeout(Duration.ofMinutes(2));
+        caBundle.ifPresent(bundle -> http.tlsTrustManagersProvider(() -> trustManagers(bundle)));
         return LambdaClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                // Long enough for a cold start that waits out an init timeout.
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build())
+                .credentialsProvider(credentials)
+                .httpClient(http.build())
                 // Retries would turn a 429 or a 5xx into a late success and hide what the server answered.
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    private static TrustManager[] trustManagers(Path bundle) {
+        try {
+            return PemTls.trustManagers(bundle);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

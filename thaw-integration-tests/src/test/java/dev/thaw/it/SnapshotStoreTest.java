@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thaw.cli.SignedHttpClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +33,6 @@ class SnapshotStoreTest {
     // Every restore reads the store: a prepared (fetched and verified) copy would hide what the tiers hold.
     static final ThawServerExtension THAW = new ThawServerExtension(o -> o.withIdleTimeout(Duration.ZERO)
             .withPreparedImageCache(0));
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void versionsShareChunksAndTheOperatorSeesItUntilTheFunctionIsDeleted() throws Exception {
@@ -122,8 +118,9 @@ class SnapshotStoreTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        URI uri = THAW.endpoint().resolve(path);
-        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        try (SignedHttpClient http = THAW.http()) {
+            return http.get(THAW.endpoint().resolve(path));
+        }
     }
 
     /** Every file of the store (any local tier) whose path names the function. */

@@ -1,6 +1,10 @@
 package dev.thaw.it;
 
+import dev.thaw.api.auth.AccessKey;
+import dev.thaw.api.auth.AccessKeys;
+import dev.thaw.cli.ApiAccess;
 import dev.thaw.cli.ServerOptions;
+import dev.thaw.cli.SignedHttpClient;
 import dev.thaw.cli.ThawServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -20,7 +25,8 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 
 /**
  * One Thaw server per test class, on a free port and a fresh data directory, with an SDK client pointed at
- * it. Register as a static field with {@code @RegisterExtension}.
+ * it that signs with the server's own key, read from its credentials file. Register as a static field with
+ * {@code @RegisterExtension}.
  */
 final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -36,6 +42,7 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
     private final UnaryOperator<ServerOptions> customizer;
     private Path dataDir;
     private ThawServer server;
+    private Optional<Path> caBundle;
     private LambdaClient client;
 
     ThawServerExtension() {
@@ -89,6 +96,36 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
         return server.endpoint();
     }
 
+    /** The AWS shared-credentials file of the keys the server accepts. */
+    Path credentialsFile() {
+        return server.credentialsFile();
+    }
+
+    /** The key of the server's default profile. */
+    AccessKey credentials() {
+        return server.accessKeys().profile(AccessKeys.DEFAULT_PROFILE).orElseThrow();
+    }
+
+    /** For an https server, the certificate clients must trust. */
+    Optional<Path> caBundle() {
+        return caBundle;
+    }
+
+    /** Plain HTTP requests to the server, signed with its default key. */
+    SignedHttpClient http() {
+        return new SignedHttpClient(credentials());
+    }
+
+    /** The AWS CLI pointed at the server, using its credentials file (and, over https, its certificate). */
+    AwsCli awsCli(Path workDir) {
+        AwsCli cli = new AwsCli(endpoint(), workDir, credentialsFile());
+        return caBundle.map(cli::withCaBundle).orElse(cli);
+    }
+
+    ThawServer server() {
+        return server;
+    }
+
     static String functionArn(String name) {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
     }
@@ -119,8 +156,11 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void start() throws IOException {
-        server = ThawServer.start(customizer.apply(ServerOptions.defaults(dataDir).withPort(0)));
-        client = LambdaClients.forEndpoint(server.endpoint());
+        ServerOptions options = customizer.apply(ServerOptions.defaults(dataDir).withPort(0));
+        server = ThawServer.start(options);
+        caBundle = options.access().tls().map(ApiAccess.TlsFiles::certificateChain);
+        client = LambdaClients.forEndpoint(server.endpoint(), server.credentialsFile(), AccessKeys.DEFAULT_PROFILE,
+                caBundle);
     }
 
     private void stop() {

@@ -1,6 +1,7 @@
 package dev.thaw.api;
 
 import com.sun.net.httpserver.Headers;
+import dev.thaw.api.auth.Caller;
 import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.LambdaException;
 
@@ -9,10 +10,10 @@ import java.util.Map;
 
 /**
  * One request as the handlers see it: path parameters, decoded query parameters, headers, the body (already read
- * within the route's limit) and the request id answered in {@code x-amzn-RequestId}.
+ * within the route's limit), the request id answered in {@code x-amzn-RequestId} and who signed it.
  */
 record ApiRequest(String requestId, Map<String, String> pathParameters, Map<String, List<String>> query,
-                  Headers headers, byte[] body) {
+                  Headers headers, byte[] body, Caller caller) {
 
     String pathParameter(String name) {
         return pathParameters.get(name);

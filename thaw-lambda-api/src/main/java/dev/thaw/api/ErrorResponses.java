@@ -1,5 +1,6 @@
 package dev.thaw.api;
 
+import dev.thaw.api.auth.AuthException;
 import dev.thaw.controlplane.LambdaException;
 
 import java.util.LinkedHashMap;
@@ -24,6 +25,17 @@ final class ErrorResponses {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         return response;
+    }
+
+    /** A request the browser or signature checks refused: 403 with the failure's error type. */
+    static ApiResponse refused(AuthException refusal) {
+        return of(new LambdaException(refusal.failure().errorType(), 403, refusal.getMessage(), Map.of(), Map.of()));
+    }
+
+    /** A failure inside the server: the client learns only the request id to quote, never what went wrong. */
+    static ApiResponse internal(String requestId) {
+        return of(LambdaException.service("An internal error occurred. The server's log has the details under "
+                + "request id " + requestId + "."));
     }
 
     static ApiResponse unknownOperation(String method, String path) {

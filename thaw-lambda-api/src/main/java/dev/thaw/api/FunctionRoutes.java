@@ -16,9 +16,11 @@ final class FunctionRoutes {
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
 
     private final ControlPlane controlPlane;
+    private final CodeLocations codeLocations;
 
-    FunctionRoutes(ControlPlane controlPlane) {
+    FunctionRoutes(ControlPlane controlPlane, CodeLocations codeLocations) {
         this.controlPlane = controlPlane;
+        this.codeLocations = codeLocations;
     }
 
     List<Route> routes() {
@@ -50,8 +52,7 @@ final class FunctionRoutes {
     private ApiResponse get(ApiRequest request) {
         FunctionDetails details = controlPlane.functions().get(request.qualifiedFunction());
         FunctionConfig config = details.configuration();
-        String location = "http://" + host(request) + CodeDownloadRoute.PATH_PREFIX
-                + PackageStore.hexOf(config.codeSha256());
+        String location = codeLocations.of(request, PackageStore.hexOf(config.codeSha256()));
         Integer reserved = details.function().reservedConcurrency();
         return ApiResponse.json(200, new WireShapes.GetFunctionResponse(wire(config),
                 new WireShapes.FunctionCodeLocation("S3", location),
@@ -96,11 +97,5 @@ final class FunctionRoutes {
 
     private WireShapes.FunctionConfiguration wire(FunctionConfig config) {
         return WireShapes.configuration(config, controlPlane.arns());
-    }
-
-    // The download URL must work for the client, so it names the host the client reached.
-    private static String host(ApiRequest request) {
-        String host = request.header("Host");
-        return host == null ? "127.0.0.1" : host;
     }
 }

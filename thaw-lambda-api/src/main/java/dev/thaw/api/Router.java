@@ -2,91 +2,97 @@ package dev.thaw.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.thaw.api.auth.BrowserGuard;
+import dev.thaw.api.auth.Caller;
+import dev.thaw.api.auth.RequestHead;
+import dev.thaw.api.auth.SignatureClaim;
+import dev.thaw.api.auth.SignatureVerifier;
 import dev.thaw.controlplane.LambdaException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Dispatches each request to the route whose method and path match, and writes the answer (or the Lambda error) with
- * the request id. Failures that are not Lambda errors become ServiceException and are logged.
+ * Dispatches each request to the route whose method and path match. Before any route runs, the request passes the
+ * browser checks (an allowed origin's preflight is answered there) and its signature is verified: what the head says
+ * first, so that most refusals need no body, then the signature over the body once it is read. Unknown paths and
+ * methods are answered only to signed callers too.
  */
 final class Router implements HttpHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    // An over-long body is still read to its end (up to this much) so the client sees the 413 rather than a reset.
-    private static final long MAX_DRAIN = 2 * Route.MAX_JSON_BODY;
-
     private final List<Route> routes;
+    private final BrowserGuard guard;
+    private final SignatureVerifier verifier;
 
-    Router(List<Route> routes) {
+    Router(List<Route> routes, BrowserGuard guard, SignatureVerifier verifier) {
         this.routes = List.copyOf(routes);
+        this.guard = guard;
+        this.verifier = verifier;
+    }
+
+    /** A route and the parameters its path pattern captured. */
+    private record Match(Route route, Map<String, String> parameters) {
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
-        ApiResponse response;
-        try {
-            response = dispatch(exchange, requestId);
-        } catch (LambdaException e) {
-            response = ErrorResponses.of(e);
-        } catch (RuntimeException | Error e) {
-            // Whatever went wrong, the client gets an answer rather than a dropped connection.
-            LOG.error("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            response = ErrorResponses.of(LambdaException.service("Internal error: " + e));
-        }
-        write(exchange, requestId, response);
+        Exchanges.answer(exchange, guard, this::dispatch);
     }
 
-    private ApiResponse dispatch(HttpExchange exchange, String requestId) throws IOException {
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        List<String> segments = PathPattern.split(rawPath);
+    private ApiResponse dispatch(HttpExchange exchange, RequestHead head, String requestId) throws IOException {
+        if (Cors.isPreflight(head)) {
+            return Cors.preflight(head);
+        }
+        SignatureClaim claim = verifier.check(head);
+        List<String> segments = PathPattern.split(head.rawPath());
+        Optional<Match> match = Optional.empty();
         List<Route> pathMatches = new ArrayList<>();
         for (Route route : routes) {
             Optional<Map<String, String>> parameters = route.path().match(segments);
             if (parameters.isEmpty()) {
                 continue;
             }
-            if (route.method().equals(method)) {
-                byte[] body = readBody(exchange.getRequestBody(), route);
-                return route.handler().handle(new ApiRequest(requestId, parameters.get(),
-                        parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body));
+            if (route.method().equals(head.method())) {
+                match = Optional.of(new Match(route, parameters.get()));
+                break;
             }
             pathMatches.add(route);
         }
-        if (pathMatches.isEmpty()) {
-            return ErrorResponses.unknownOperation(method, rawPath);
+        long maxBody = match.map(m -> m.route().maxBody()).orElse(Route.MAX_JSON_BODY);
+        String operation = match.map(m -> m.route().operation()).orElse(head.method() + " " + head.rawPath());
+        byte[] body = readBody(exchange.getRequestBody(), maxBody, operation);
+        Caller caller = claim.verify(body);
+        if (match.isPresent()) {
+            return match.get().route().handler().handle(new ApiRequest(requestId, match.get().parameters(),
+                    parseQuery(head.rawQuery()), exchange.getRequestHeaders(), body, caller));
         }
-        return ErrorResponses.methodNotAllowed(method, rawPath,
+        if (pathMatches.isEmpty()) {
+            return ErrorResponses.unknownOperation(head.method(), head.rawPath());
+        }
+        return ErrorResponses.methodNotAllowed(head.method(), head.rawPath(),
                 pathMatches.stream().map(Route::method).distinct().collect(Collectors.joining(", ")));
     }
 
-    private static byte[] readBody(InputStream in, Route route) throws IOException {
+    private static byte[] readBody(InputStream in, long maxBody, String operation) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0 && total <= MAX_DRAIN; n = in.read(buffer)) {
-            if (total + n <= route.maxBody()) {
+        for (int n = in.read(buffer); n >= 0 && total <= Exchanges.MAX_DRAIN; n = in.read(buffer)) {
+            if (total + n <= maxBody) {
                 body.write(buffer, 0, n);
             }
             total += n;
         }
-        if (total > route.maxBody()) {
-            throw LambdaException.tooLarge("Request must be smaller than " + route.maxBody() + " bytes for the "
-                    + route.operation() + " operation");
+        if (total > maxBody) {
+            throw LambdaException.tooLarge("Request must be smaller than " + maxBody + " bytes for the "
+                    + operation + " operation");
         }
         return body.toByteArray();
     }
@@ -106,19 +112,5 @@ final class Router implements HttpHandler {
             query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         return query;
-    }
-
-    private static void write(HttpExchange exchange, String requestId, ApiResponse response) throws IOException {
-        try (exchange) {
-            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            boolean noBody = response.body().length == 0;
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.thaw.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API access options as {@code thaw server} parses them. */
+class ServerCommandTest {
+
+    private final ServerCommand.SocketAddressConverter addresses = new ServerCommand.SocketAddressConverter();
+
+    @Test
+    void metricsBindTakesAnAddressAndAPort() {
+        assertEquals(new InetSocketAddress("127.0.0.1", 9401), addresses.convert("127.0.0.1:9401"));
+        assertEquals(new InetSocketAddress("::1", 9401), addresses.convert("[::1]:9401"));
+        assertTrue(addresses.convert("localhost:0").getAddress().isLoopbackAddress());
+        for (String bad : List.of("127.0.0.1", "9401", "[::1]", "127.0.0.1:http", "127.0.0.1:70000")) {
+            assertThrows(TypeConversionException.class, () -> addresses.convert(bad), bad);
+        }
+    }
+
+    @Test
+    void repeatableOptionsCollectEveryValue() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--public-host", "thaw.example.org", "--public-host",
+                "proxy.example.org:8443", "--allowed-origin", "https://console.example", "--credentials-file",
+                "keys", "--tls-cert", "cert.pem", "--tls-key", "key.pem");
+        assertEquals(List.of("thaw.example.org", "proxy.example.org:8443"), command.publicHosts);
+        assertEquals(List.of("https://console.example"), command.allowedOrigins);
+        assertEquals(Path.of("keys"), command.credentialsFile);
+        assertEquals(Path.of("key.pem"), command.tlsKey);
+    }
+}

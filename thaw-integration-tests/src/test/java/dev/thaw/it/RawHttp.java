@@ -1,0 +1,63 @@
+package dev.thaw.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 written by hand over a socket, for what {@link java.net.http.HttpClient} will not send: a Host header
+ * other than the URI's, as a browser sends for a page whose DNS name was rebound to this machine.
+ */
+final class RawHttp {
+
+    /** A response's status, headers (lower-case names) and body. */
+    record Response(int status, Map<String, String> headers, String body) {
+
+        String errorType() {
+            return headers.get("x-amzn-errortype");
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    /** Sends {@code request}'s method, path, query and headers, with {@code host} as its Host header. */
+    static Response send(HttpRequest request, String host, byte[] body) throws IOException {
+        URI uri = request.uri();
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(uri.getRawPath())
+                .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("Connection: close\r\n");
+        request.headers().map().forEach((name, values) -> values.forEach(value ->
+                head.append(name).append(": ").append(value).append("\r\n")));
+        head.append("\r\n");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Response parse(String response) {
+        int end = response.indexOf("\r\n\r\n");
+        String[] lines = response.substring(0, end).split("\r\n");
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
+        }
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(end + 4));
+    }
+}
