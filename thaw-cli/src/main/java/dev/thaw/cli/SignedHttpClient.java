@@ -25,7 +25,7 @@ import java.util.Map;
 public final class SignedHttpClient implements AutoCloseable {
 
     /** Any region is accepted; this is the one signed for. */
-    public static final String REGION = "us-east-1";
+    private static final String REGION = "us-east-1";
 
     private final AwsCredentialsIdentity identity;
     private final HttpClient http;

@@ -106,11 +106,6 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
         return server.accessKeys().profile(AccessKeys.DEFAULT_PROFILE).orElseThrow();
     }
 
-    /** For an https server, the certificate clients must trust. */
-    Optional<Path> caBundle() {
-        return caBundle;
-    }
-
     /** Plain HTTP requests to the server, signed with its default key. */
     SignedHttpClient http() {
         return new SignedHttpClient(credentials());

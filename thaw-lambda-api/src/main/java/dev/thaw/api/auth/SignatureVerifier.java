@@ -12,7 +12,7 @@ import java.time.Instant;
 public final class SignatureVerifier {
 
     /** How far a signature's time may be from the server's clock, either way. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final AccessKeys keys;
     private final String service;
