@@ -41,84 +41,138 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
     }
 
     public ServerOptions withBindAddress(String value) {
-        return new ServerOptions(value, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.bindAddress = value;
+        return copy.build();
     }
 
     public ServerOptions withPort(int value) {
-        return new ServerOptions(bindAddress, value, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                access);
+        Copy copy = new Copy(this);
+        copy.port = value;
+        return copy.build();
     }
 
     /** Also moves the snapshot store's local directories (cache, durable directory, master key) there. */
     public ServerOptions withDataDir(Path value) {
-        return new ServerOptions(bindAddress, port, value, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, new StoreConfig(value, store.l1MaxBytes(),
-                store.redisUrl(), store.redisTimeout(), store.s3(), store.masterKeyFile()), aotCache, preparedImages,
-                functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.dataDir = value;
+        copy.store = new StoreConfig(value, store.l1MaxBytes(), store.redisUrl(), store.redisTimeout(), store.s3(),
+                store.masterKeyFile());
+        return copy.build();
     }
 
     public ServerOptions withConcurrencyLimit(int value) {
-        return new ServerOptions(bindAddress, port, dataDir, value, idleTimeout, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.concurrencyLimit = value;
+        return copy.build();
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, value, initTimeout, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.idleTimeout = value;
+        return copy.build();
     }
 
     public ServerOptions withInitTimeout(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, value, region, accountId,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.initTimeout = value;
+        return copy.build();
     }
 
     public ServerOptions withRegion(String value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, value,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                access);
+        Copy copy = new Copy(this);
+        copy.region = value;
+        return copy.build();
     }
 
     public ServerOptions withAccountId(String value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region, value,
-                snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.accountId = value;
+        return copy.build();
     }
 
     public ServerOptions withSnapStartInactivity(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, value, restoreTimeout, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.snapStartInactivity = value;
+        return copy.build();
     }
 
     public ServerOptions withRestoreTimeout(Duration value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, value, store, aotCache, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.restoreTimeout = value;
+        return copy.build();
     }
 
     public ServerOptions withStore(StoreConfig value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, value, aotCache, preparedImages, functionNetwork,
-                access);
+        Copy copy = new Copy(this);
+        copy.store = value;
+        return copy.build();
     }
 
     public ServerOptions withAotCache(boolean value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, value, preparedImages, functionNetwork, access);
+        Copy copy = new Copy(this);
+        copy.aotCache = value;
+        return copy.build();
     }
 
-    public ServerOptions withPreparedImageCache(long bytes) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, bytes, functionNetwork, access);
-    }
-
-    public ServerOptions withAccess(ApiAccess value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                value);
+    public ServerOptions withPreparedImageCache(long value) {
+        Copy copy = new Copy(this);
+        copy.preparedImages = value;
+        return copy.build();
     }
 
     public ServerOptions withFunctionNetwork(FunctionNetwork value) {
-        return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
-                accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, value, access);
+        Copy copy = new Copy(this);
+        copy.functionNetwork = value;
+        return copy.build();
+    }
+
+    public ServerOptions withAccess(ApiAccess value) {
+        Copy copy = new Copy(this);
+        copy.access = value;
+        return copy.build();
+    }
+
+    /** The options with one or two of them changed: what each wither starts from. */
+    private static final class Copy {
+        private String bindAddress;
+        private int port;
+        private Path dataDir;
+        private int concurrencyLimit;
+        private Duration idleTimeout;
+        private Duration initTimeout;
+        private String region;
+        private String accountId;
+        private Duration snapStartInactivity;
+        private Duration restoreTimeout;
+        private StoreConfig store;
+        private boolean aotCache;
+        private long preparedImages;
+        private FunctionNetwork functionNetwork;
+        private ApiAccess access;
+
+        Copy(ServerOptions options) {
+            bindAddress = options.bindAddress;
+            port = options.port;
+            dataDir = options.dataDir;
+            concurrencyLimit = options.concurrencyLimit;
+            idleTimeout = options.idleTimeout;
+            initTimeout = options.initTimeout;
+            region = options.region;
+            accountId = options.accountId;
+            snapStartInactivity = options.snapStartInactivity;
+            restoreTimeout = options.restoreTimeout;
+            store = options.store;
+            aotCache = options.aotCache;
+            preparedImages = options.preparedImages;
+            functionNetwork = options.functionNetwork;
+            access = options.access;
+        }
+
+        ServerOptions build() {
+            return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+                    accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
+                    access);
+        }
     }
 }

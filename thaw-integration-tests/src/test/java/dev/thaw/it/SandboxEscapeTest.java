@@ -105,6 +105,8 @@ class SandboxEscapeTest {
     @MethodSource("attemptsInEachKindOfCopy")
     void noAttemptEscapes(Copy copy, Probe probe) {
         Answer answer = hostile.attempt(copy, probe.event());
+        // What each attempt met, for whoever reads the test's output.
+        System.out.println("escape attempt | " + copy + " | " + probe + " | " + answer.detail());
         if (probe.exhaustsLimit()) {
             // The function must go on serving: the next invocation is answered (by a fresh copy), and the copy
             // that exhausted the limit says whether it could go on itself ("recovered").
