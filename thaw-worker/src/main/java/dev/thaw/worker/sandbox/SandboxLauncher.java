@@ -269,8 +269,10 @@ public final class SandboxLauncher {
      */
     private List<String> bubblewrap(FunctionSpec spec, Path runtimeDir, Path tmp, List<String> extraMounts)
             throws IOException {
+        // No --die-with-parent: bubblewrap would arm its own parent-death signal, which the kernel fires when the
+        // thread that started it ends, not the server; the worker kills its environments itself.
         List<String> command = new ArrayList<>(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-                "--as-pid-1", "--die-with-parent", "--new-session",
+                "--as-pid-1", "--new-session",
                 "--ro-bind", root.root().toString(), "/", "--ro-bind", "/usr", "/usr"));
         Path javaHome = spec.javaHome().toRealPath();
         if (root.mountPointFor(javaHome)) {
