@@ -57,7 +57,8 @@ public final class NetworkNamespaces implements AutoCloseable {
         void release() {
             stack.ifPresent(Process::destroy);
             try {
-                HostCommands.run(List.of("umount", file.toString()));
+                // Lazily: a copy a restore made of the host's mount table may still hold it.
+                HostCommands.run(List.of("umount", "--lazy", file.toString()));
             } catch (IOException e) {
                 LOG.debug("network namespace {} was not mounted: {}", file, e.getMessage());
             }

@@ -34,7 +34,8 @@ public final class TmpVolumes implements AutoCloseable {
 
         void release() {
             try {
-                HostCommands.run(List.of("umount", mountPoint.toString()));
+                // Lazily: a copy a restore made of the host's mount table may still hold it.
+                HostCommands.run(List.of("umount", "--lazy", mountPoint.toString()));
             } catch (IOException e) {
                 LOG.debug("{} was not mounted: {}", mountPoint, e.getMessage());
             }
