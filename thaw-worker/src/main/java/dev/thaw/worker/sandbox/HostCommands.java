@@ -1,5 +1,8 @@
 package dev.thaw.worker.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Short host commands the worker runs as root to set sandboxes up (mount, mkfs, unshare, ...). */
 final class HostCommands {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HostCommands.class);
     private static final long COMMAND_SECONDS = 30;
 
     private HostCommands() {
@@ -32,6 +36,18 @@ final class HostCommands {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * Unmounts what is mounted at {@code mountPoint}, if anything, lazily: a copy a restore made of the host's mount
+     * table may still hold it.
+     */
+    static void unmount(Path mountPoint) {
+        try {
+            run(List.of("umount", "--lazy", mountPoint.toString()));
+        } catch (IOException e) {
+            LOG.debug("{} was not mounted: {}", mountPoint, e.getMessage());
         }
     }
 }

@@ -56,12 +56,7 @@ public final class NetworkNamespaces implements AutoCloseable {
         /** Stops its network stack and unmounts it; the kernel frees it once its last process is gone. */
         void release() {
             stack.ifPresent(Process::destroy);
-            try {
-                // Lazily: a copy a restore made of the host's mount table may still hold it.
-                HostCommands.run(List.of("umount", "--lazy", file.toString()));
-            } catch (IOException e) {
-                LOG.debug("network namespace {} was not mounted: {}", file, e.getMessage());
-            }
+            HostCommands.unmount(file);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

@@ -154,16 +154,16 @@ public final class SandboxRoot {
     }
 
     /**
-     * Makes sure a JDK outside /usr has a mount point in the skeleton (JDKs under /usr come with its bind).
+     * Makes sure a JDK (its real path) outside /usr has a mount point in the skeleton (JDKs under /usr come with
+     * its bind).
      *
      * @return whether the JDK needs a bind of its own
      */
-    synchronized boolean mountPointFor(Path javaHome) throws IOException {
-        Path real = javaHome.toRealPath();
-        if (real.startsWith("/usr/")) {
+    synchronized boolean mountPointFor(Path realJavaHome) throws IOException {
+        if (realJavaHome.startsWith("/usr/")) {
             return false;
         }
-        Files.createDirectories(root().resolve(Path.of("/").relativize(real).toString()));
+        Files.createDirectories(root().resolve(Path.of("/").relativize(realJavaHome).toString()));
         return true;
     }
 }

@@ -33,12 +33,7 @@ public final class TmpVolumes implements AutoCloseable {
     public record TmpVolume(Path mountPoint, Path image) {
 
         void release() {
-            try {
-                // Lazily: a copy a restore made of the host's mount table may still hold it.
-                HostCommands.run(List.of("umount", "--lazy", mountPoint.toString()));
-            } catch (IOException e) {
-                LOG.debug("{} was not mounted: {}", mountPoint, e.getMessage());
-            }
+            HostCommands.unmount(mountPoint);
             try {
                 Files.deleteIfExists(mountPoint);
                 Files.deleteIfExists(image);
