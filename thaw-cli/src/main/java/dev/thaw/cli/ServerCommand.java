@@ -54,6 +54,10 @@ final class ServerCommand implements Callable<Integer> {
             + "recorded by the first one of each function revision.")
     boolean aotCache;
 
+    @Option(names = "--lazy-restore", description = "Restored copies resume before their memory is loaded and get "
+            + "its pages when they touch them and in the background (needs userfaultfd; else restores stay eager).")
+    boolean lazyRestore;
+
     @Option(names = "--prepared-cache-size", paramLabel = "MIB", description = "Memory-backed space for snapshots "
             + "kept fetched and verified, ready to restore; 0 fetches at every restore (default: 1024).")
     Long preparedCacheMib;
@@ -110,7 +114,7 @@ final class ServerCommand implements Callable<Integer> {
             options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
         options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache)
-                .withFunctionNetwork(functionNetwork);
+                .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore);
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }

@@ -25,19 +25,20 @@ import java.time.Duration;
  * @param aotCache            environments started on demand on JDK 25+ use the JDK's AOT cache
  * @param preparedImages      bytes of memory-backed storage for snapshots kept ready to restore (0: none)
  * @param functionNetwork     what functions' networks reach
+ * @param lazyRestore         restored copies resume before their memory is loaded and get it on demand and in the
+ *                            background
  * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
 public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
                             Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
-                            FunctionNetwork functionNetwork, ApiAccess access) {
+                            FunctionNetwork functionNetwork, boolean lazyRestore, ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
-                WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS,
-                ApiAccess.defaults());
+                WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, ApiAccess.defaults());
     }
 
     public ServerOptions withBindAddress(String value) {
@@ -127,6 +128,12 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
         return copy.build();
     }
 
+    public ServerOptions withLazyRestore(boolean value) {
+        Copy copy = new Copy(this);
+        copy.lazyRestore = value;
+        return copy.build();
+    }
+
     public ServerOptions withAccess(ApiAccess value) {
         Copy copy = new Copy(this);
         copy.access = value;
@@ -149,6 +156,7 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
         private boolean aotCache;
         private long preparedImages;
         private FunctionNetwork functionNetwork;
+        private boolean lazyRestore;
         private ApiAccess access;
 
         Copy(ServerOptions options) {
@@ -166,13 +174,14 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
             aotCache = options.aotCache;
             preparedImages = options.preparedImages;
             functionNetwork = options.functionNetwork;
+            lazyRestore = options.lazyRestore;
             access = options.access;
         }
 
         ServerOptions build() {
             return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
                     accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                    access);
+                    lazyRestore, access);
         }
     }
 }

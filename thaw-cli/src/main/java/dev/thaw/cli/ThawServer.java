@@ -98,7 +98,8 @@ public final class ThawServer implements AutoCloseable {
         try {
             worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
                     options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout(),
-                    options.aotCache(), options.preparedImages(), options.functionNetwork()), store, metrics);
+                    options.aotCache(), options.preparedImages(), options.functionNetwork(), options.lazyRestore()),
+                    store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);
             LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));

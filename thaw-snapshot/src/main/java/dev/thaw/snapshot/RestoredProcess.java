@@ -1,11 +1,14 @@
 package dev.thaw.snapshot;
 
+import java.util.Optional;
+
 /**
  * A restored copy.
  *
  * @param process handle whose stdin/stdout/stderr are the restored root's fds 0, 1 and 2, and whose exit marks
  *                the restored tree's end
  * @param pid     host pid of the restored root (the JVM)
+ * @param memory  present while a lazily restored copy's memory is still being loaded
  */
-public record RestoredProcess(Process process, long pid) {
+public record RestoredProcess(Process process, long pid, Optional<LazyMemory> memory) {
 }

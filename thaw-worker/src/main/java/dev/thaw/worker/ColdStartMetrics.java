@@ -1,6 +1,8 @@
 package dev.thaw.worker;
 
 import dev.thaw.worker.sandbox.RestoreTiming;
+import dev.thaw.snapshot.LazyMemory;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -9,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cold starts as metrics: {@code thaw.coldstart} by kind (restore, on-demand, fallback: on demand after a failed
  * restore) and {@code thaw.restore.phase} by phase (fetch, prepare, engine, hooks), so the operator sees where restore
- * time goes.
+ * time goes; {@code thaw.restore.pages} by how the pages of a lazily restored copy's image were loaded by the end of
+ * its first invocation (eager: before it resumed; faulted: when touched; rest: in the background, or later).
  */
 final class ColdStartMetrics {
 
@@ -25,6 +28,17 @@ final class ColdStartMetrics {
         phase("engine", timing.engineNanos());
         phase("hooks", hooksNanos);
         coldStart("restore", totalNanos);
+    }
+
+    void pagesLoaded(LazyMemory.PageCounts counts) {
+        pages("eager", counts.eager());
+        pages("faulted", counts.faulted());
+        pages("rest", counts.image() - counts.eager() - counts.faulted());
+    }
+
+    private void pages(String how, long pages) {
+        DistributionSummary.builder("thaw.restore.pages").description("Pages of a restored copy's image by how they "
+                + "were loaded by the end of its first invocation").tag("how", how).register(registry).record(pages);
     }
 
     void initialised(boolean afterFailedRestore, long initNanos) {

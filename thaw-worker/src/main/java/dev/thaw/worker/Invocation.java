@@ -13,6 +13,7 @@ import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
 import dev.thaw.worker.sandbox.RestoreTiming;
+import dev.thaw.worker.sandbox.RestoredCopy;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ final class Invocation {
         Environment environment;
         try {
             environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
-                    restorer.snapshots(), restorer.timeout(), log, logs.sink(spec.functionName()));
+                    restorer.snapshots(), restorer.timeout(), restorer.memory(), log, logs.sink(spec.functionName()));
         } catch (SnapshotException e) {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());
@@ -137,7 +138,7 @@ final class Invocation {
         }
         long now = System.nanoTime();
         coldStart = ColdStart.restore(millis(now - started), millis(now - hooksStarted));
-        RestoreTiming timing = environment.restoreTiming().orElseThrow();
+        RestoreTiming timing = environment.restored().orElseThrow().timing();
         restorer.metrics().restored(timing, now - hooksStarted, now - started);
         LOG.info("restored environment {} of {}:{} in {} ms (fetch {}, prepare {}, engine {}, hooks {} ms)",
                 environment.id(), spec.functionName(), spec.version(), Math.round(coldStart.millis()),
@@ -293,8 +294,16 @@ final class Invocation {
     private InvokeResult finish(Environment environment, byte[] payload, String functionError) {
         long endNanos = System.nanoTime();
         InvokeResult result = report(payload, functionError, null, environment.maxMemoryUsedBytes(), endNanos);
+        if (cold) {
+            environment.restored().ifPresent(this::firstInvocationEnded);
+        }
         pool.release(environment);
         return result;
+    }
+
+    /** How a lazily restored copy's pages were loaded by the end of its first invocation. */
+    private void firstInvocationEnded(RestoredCopy copy) {
+        copy.memory().ifPresent(memory -> restorer.metrics().pagesLoaded(memory.counts()));
     }
 
     private InvokeResult report(byte[] payload, String functionError, String reportErrorType, long maxMemoryBytes,

@@ -1,5 +1,6 @@
 package dev.thaw.worker;
 
+import dev.thaw.snapshot.MemoryLoading;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.criu.CriuSnapshotEngine;
 import dev.thaw.store.SnapshotStore;
@@ -17,6 +18,7 @@ import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SandboxRoot;
 import dev.thaw.worker.sandbox.TmpVolumes;
 import dev.thaw.worker.sandbox.SnapshotSource;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +104,8 @@ public final class ProcessWorker implements Worker {
         ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
         try {
             return new Invocation(spec, input, pool, launcher, logs, config,
-                    new Restorer(engine, snapshots, config.restoreTimeout(), rejections, coldStarts)).run();
+                    new Restorer(engine, snapshots, config.restoreTimeout(),
+                            config.lazyRestore() ? MemoryLoading.LAZY : MemoryLoading.EAGER, rejections, coldStarts)).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);

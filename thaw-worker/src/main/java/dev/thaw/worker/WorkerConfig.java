@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param preparedImages    bytes of memory-backed storage for snapshots fetched, verified and kept ready to
  *                          restore; 0 fetches every restore's snapshot from the store
  * @param network           what environments' networks reach (null: {@link FunctionNetwork#EGRESS})
+ * @param lazyRestore       restored copies resume before their memory is loaded and get their private anonymous
+ *                          pages when they touch them and in the background (where the host has userfaultfd);
+ *                          false loads all of it first
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
                            Duration initTimeout, Duration restoreTimeout, boolean aotCache, long preparedImages,
-                           FunctionNetwork network) {
+                           FunctionNetwork network, boolean lazyRestore) {
 
     /** A GiB of prepared snapshots: a few dozen typical ones. */
     public static final long DEFAULT_PREPARED_IMAGES = 1L << 30;
@@ -50,6 +53,6 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
     public WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
                         Duration initTimeout, Duration restoreTimeout) {
         this(dataDir, runtimeJar, concurrencyLimit, idleTimeout, initTimeout, restoreTimeout, false,
-                DEFAULT_PREPARED_IMAGES, null);
+                DEFAULT_PREPARED_IMAGES, null, false);
     }
 }

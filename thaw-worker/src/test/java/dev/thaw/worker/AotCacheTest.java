@@ -39,7 +39,7 @@ class AotCacheTest {
         assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
         store = TestStores.open(dataDir);
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 4, Duration.ZERO, null, null, true,
-                0, null), store, new SimpleMeterRegistry());
+                0, null, false), store, new SimpleMeterRegistry());
         FunctionSpec spec = ProcessWorkerTest.spec("aot-" + ProcessHandle.current().pid());
 
         assertEquals("hi", invoke(spec, "echo:hi"), "the training run serves like any environment");

@@ -1,12 +1,13 @@
 package dev.thaw.worker;
 
+import dev.thaw.snapshot.MemoryLoading;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.sandbox.SnapshotClassData;
 import dev.thaw.worker.sandbox.SnapshotFiles;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -30,14 +31,15 @@ class SnapshotWorkerTest {
     @TempDir
     Path dataDir;
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private SnapshotStore store;
     private ProcessWorker worker;
 
-    @BeforeEach
-    void start() {
+    private void start(MemoryLoading memory) {
         store = TestStores.open(dataDir);
         worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 10, Duration.ofMinutes(5), null,
-                null), store, new SimpleMeterRegistry());
+                null, false, WorkerConfig.DEFAULT_PREPARED_IMAGES, null, memory == MemoryLoading.LAZY), store,
+                metrics);
         // CI provisions CRIU: there, missing snapshots are a failure, not a reason to skip.
         if (!"true".equals(System.getenv("CI"))) {
             assumeFalse(worker.snapshotsUnavailable().isPresent(), () -> worker.snapshotsUnavailable().get());
@@ -46,8 +48,10 @@ class SnapshotWorkerTest {
 
     @AfterEach
     void close() {
-        worker.close();
-        store.close();
+        if (worker != null) {
+            worker.close();
+            store.close();
+        }
     }
 
     private FunctionSpec published(String name, String snapshotId) {
@@ -62,12 +66,18 @@ class SnapshotWorkerTest {
                 event.getBytes(StandardCharsets.UTF_8), ""));
     }
 
+    private double pages(String how) {
+        return metrics.get("thaw.restore.pages").tag("how", how).summary().totalAmount();
+    }
+
     private static String text(InvokeResult result) {
         return new String(result.payload(), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void restoredCopiesShareInitStateButNotTmpOrProcesses() throws Exception {
+    @ParameterizedTest
+    @EnumSource(MemoryLoading.class)
+    void restoredCopiesShareInitStateButNotTmpOrProcesses(MemoryLoading memory) throws Exception {
+        start(memory);
         Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
         SnapshotOutcome outcome = worker.createSnapshot(published("snap", null), snapshotDir);
         assertTrue(outcome.created(), () -> outcome.stateReasonCode() + ": " + outcome.stateReason() + "\n"
@@ -83,6 +93,11 @@ class SnapshotWorkerTest {
         assertTrue(first.log().contains("\tRestore Duration: "), first.log());
         assertTrue(first.log().contains("\tBilled Restore Duration: "), first.log());
         assertFalse(first.log().contains("Init Duration"), first.log());
+        if (memory == MemoryLoading.LAZY) {
+            // The copy resumed before its heap was in: it faulted pages in, the rest came in the background.
+            assertTrue(pages("faulted") > 0, "pages faulted in");
+            assertTrue(pages("rest") > 0, "not every page was needed by the first invocation");
+        }
         InvokeResult warm = invoke(spec, "instance");
         assertEquals(text(first), text(warm));
         assertFalse(warm.log().contains("Restore Duration"), warm.log());

@@ -1,10 +1,12 @@
 package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.CheckpointRequest;
+import dev.thaw.snapshot.LazyMemory;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.snapshot.MemoryLoading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +77,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private volatile CriuCommand criu;
     private volatile Optional<String> unavailable;
     private volatile String fingerprint;
+    private volatile Boolean lazyPages;
 
     public CriuSnapshotEngine(CriuCommand criu) {
         this.criu = criu;
@@ -211,25 +216,73 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         options.addAll(NO_NETWORK_LOCK);
         List<String> setup = List.of("exec " + NETWORK_FD + "<"
                 + CriuCommand.quote(request.networkNamespace().toString()));
-        List<String> command = criu.line("restore", options, request.cgroupProcs(), setup, List.of());
+        Optional<LazyPagesDaemon> daemon = Optional.empty();
+        AtomicReference<Process> restoring = new AtomicReference<>();
+        AtomicLong restoredPid = new AtomicLong(-1);
         Process process;
         try {
             Files.createDirectories(work);
+            if (request.memory() == MemoryLoading.LAZY && lazyPagesSupported()) {
+                daemon = Optional.of(startLazyPages(request, options, () -> {
+                    ProcessHandle.of(restoredPid.get()).ifPresent(ProcessHandle::destroyForcibly);
+                    Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
+                }));
+            }
+            List<String> command = criu.line("restore", options, request.cgroupProcs(), setup, List.of());
             ProcessBuilder builder = new ProcessBuilder(command);
             // The restored tree keeps the environment it was checkpointed with; CRIU itself needs none of ours.
             builder.environment().keySet().retainAll(List.of("PATH"));
             builder.environment().putAll(NO_BREAKPOINTS);
             process = builder.start();
+            restoring.set(process);
         } catch (IOException e) {
+            daemon.ifPresent(LazyPagesDaemon::close);
             throw new SnapshotException("cannot run criu restore: " + e.getMessage(), e);
+        } catch (SnapshotException | RuntimeException e) {
+            daemon.ifPresent(LazyPagesDaemon::close);
+            throw e;
         }
         try {
             long pid = awaitPid(process, work.resolve(PID_FILE), request.timeout().toNanos());
-            return new RestoredProcess(process, pid);
+            restoredPid.set(pid);
+            return new RestoredProcess(process, pid, daemon.map(LazyMemory.class::cast));
         } catch (SnapshotException | RuntimeException e) {
             process.destroyForcibly();
+            daemon.ifPresent(LazyPagesDaemon::close);
             throw e;
         }
+    }
+
+    /** Starts the lazy-pages daemon for a restore and adds the restore's side of it to {@code options}. */
+    private LazyPagesDaemon startLazyPages(RestoreRequest request, List<String> options, Runnable onLost)
+            throws SnapshotException {
+        ImageLayout layout;
+        try {
+            layout = ImageLayout.of(request.imageDir());
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
+        }
+        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, request.imageDir(), request.workDir(), layout,
+                request.timeout(), onLost);
+        options.add("--lazy-pages");
+        return daemon;
+    }
+
+    /** Whether this kernel gives CRIU what lazy restores need; when not, restores are eager, as said once. */
+    private synchronized boolean lazyPagesSupported() {
+        Boolean supported = lazyPages;
+        if (supported == null) {
+            CriuCommand.Result check = criu.probe("check", "--feature", "uffd-noncoop");
+            supported = check.exitCode() == 0;
+            lazyPages = supported;
+            if (supported) {
+                LOG.info("restores load memory lazily (userfaultfd)");
+            } else {
+                LOG.warn("userfaultfd is unavailable ({}): restores copy all memory before the copy resumes",
+                        lastLines(check.output(), 1));
+            }
+        }
+        return supported;
     }
 
     private static String networkNamespaceInode(long pid) throws SnapshotException {

@@ -3,11 +3,12 @@ package dev.thaw.worker.environment;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.snapshot.MemoryLoading;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.logs.LogSink;
-import dev.thaw.worker.sandbox.RestoreTiming;
+import dev.thaw.worker.sandbox.RestoredCopy;
 import dev.thaw.worker.sandbox.Sandbox;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SnapshotFiles;
@@ -91,10 +92,10 @@ public final class Environment {
      * goes to the sinks as with {@link #launch}.
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
-                                      SnapshotSource source, Duration timeout, LogSink initSink, LogSink idleSink)
-            throws SnapshotException {
+                                      SnapshotSource source, Duration timeout, MemoryLoading memory,
+                                      LogSink initSink, LogSink idleSink) throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.restore(spec, id, engine, source, timeout, stderr));
+                stderr -> launcher.restore(spec, id, engine, source, timeout, memory, stderr));
     }
 
     private void readFrames() {
@@ -177,9 +178,9 @@ public final class Environment {
         return sandbox.spawnedAtNanos();
     }
 
-    /** For a restored environment: where its restore's time went. */
-    public Optional<RestoreTiming> restoreTiming() {
-        return sandbox.restoreTiming();
+    /** For a restored environment: what it knows of its restore. */
+    public Optional<RestoredCopy> restored() {
+        return sandbox.restored();
     }
 
     public long maxMemoryUsedBytes() {

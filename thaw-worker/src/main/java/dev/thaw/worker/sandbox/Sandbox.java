@@ -36,7 +36,7 @@ public final class Sandbox implements AutoCloseable {
     private final Path tmpDir;
     private final Runnable releaseResources;
     private final long spawnedAtNanos;
-    private final Optional<RestoreTiming> restore;
+    private final Optional<RestoredCopy> restored;
     private final Optional<Runnable> afterExit;
     private final Thread stderrReader;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,16 +45,16 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * @param javaPid the JVM's host pid when known, else -1 (it is then found as the wrapper's child)
-     * @param restore   for a restored sandbox, where its restore's time went; else null
+     * @param restored  for a restored sandbox, what it knows of its restore; else null
      * @param afterExit when present, the JVM is let exit on its own at close (it writes something then), and this
      *                  runs once it did
      */
     Sandbox(String id, Process wrapper, Path dir, Optional<Cgroup> cgroup, Path tmpDir, Runnable releaseResources,
-            long spawnedAtNanos, Consumer<String> stderrLines, long javaPid, RestoreTiming restore,
+            long spawnedAtNanos, Consumer<String> stderrLines, long javaPid, RestoredCopy restored,
             Optional<Runnable> afterExit) {
         this.id = id;
         this.afterExit = afterExit;
-        this.restore = Optional.ofNullable(restore);
+        this.restored = Optional.ofNullable(restored);
         this.javaPid = javaPid;
         this.wrapper = wrapper;
         this.dir = dir;
@@ -87,9 +87,9 @@ public final class Sandbox implements AutoCloseable {
         return wrapper.getOutputStream();
     }
 
-    /** For a restored sandbox: where its restore's time went. */
-    public Optional<RestoreTiming> restoreTiming() {
-        return restore;
+    /** For a restored sandbox: what it knows of its restore. */
+    public Optional<RestoredCopy> restored() {
+        return restored;
     }
 
     /** The host directory bound at /tmp inside. */
@@ -208,6 +208,8 @@ public final class Sandbox implements AutoCloseable {
             interrupted = true;
             wrapper.destroyForcibly();
         }
+        // Only once the copy is gone: its lazily loaded pages would read as zeros without the loader.
+        restored.flatMap(RestoredCopy::memory).ifPresent(memory -> memory.close());
         cgroup.ifPresent(Cgroup::remove);
         releaseResources.run();
         FileTrees.delete(dir);

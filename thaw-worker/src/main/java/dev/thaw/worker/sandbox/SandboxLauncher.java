@@ -1,6 +1,7 @@
 package dev.thaw.worker.sandbox;
 
 import dev.thaw.snapshot.CheckpointRequest;
+import dev.thaw.snapshot.MemoryLoading;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -192,11 +193,12 @@ public final class SandboxLauncher {
     /**
      * Restores a new sandbox of {@code spec} from its snapshot ({@link FunctionSpec#snapshotId()}): gets the
      * snapshot's files from {@code source}, then has the engine restore the process tree into its own cgroups and
-     * network namespace, with a fresh /tmp volume holding a copy of the snapshot's. Nothing is left behind when it
-     * fails.
+     * network namespace, with a fresh /tmp volume holding a copy of the snapshot's, loading its memory as
+     * {@code memory} says. Nothing is left behind when it fails.
      */
     public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
-                           Duration timeout, Consumer<String> stderrLines) throws SnapshotException {
+                           Duration timeout, MemoryLoading memory, Consumer<String> stderrLines)
+            throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
         Optional<Cgroup> cgroup = Optional.empty();
         Optional<NetworkNamespaces.NetworkNamespace> network = Optional.empty();
@@ -204,7 +206,8 @@ public final class SandboxLauncher {
         boolean restoredCopy = false;
         try {
             long started = System.nanoTime();
-            try (SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir)) {
+            SnapshotSource.Checkout snapshot = source.checkout(spec.functionName(), spec.snapshotId(), dir);
+            try {
                 long fetched = System.nanoTime();
                 cgroup = cgroupFor(spec, id, 0);
                 network = Optional.of(networks.take());
@@ -217,13 +220,24 @@ public final class SandboxLauncher {
                 RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(), root.root(),
                         Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmpDir),
                         network.get().file(), cgroup.map(Cgroup::procsFiles).orElse(List.of()),
-                        dir.resolve("restore"), timeout));
+                        dir.resolve("restore"), timeout, memory));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
                         System.nanoTime() - spawnedAt);
-                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, tmpDir, releaser(network, tmp),
-                        spawnedAt, stderrLines, restored.pid(), timing, Optional.empty());
+                Runnable release = releaser(network, tmp);
+                Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, tmpDir, () -> {
+                    snapshot.close();
+                    release.run();
+                }, spawnedAt, stderrLines, restored.pid(),
+                        new RestoredCopy(timing, restored.memory()), Optional.empty());
                 restoredCopy = true;
+                // A lazily restored copy reads its image until every page is in.
+                restored.memory().ifPresentOrElse(loader -> loader.loaded().thenRun(snapshot::close),
+                        snapshot::close);
                 return sandbox;
+            } finally {
+                if (!restoredCopy) {
+                    snapshot.close();
+                }
             }
         } catch (StoreException e) {
             throw new SnapshotException("cannot fetch the snapshot: " + e.getMessage(), e);
