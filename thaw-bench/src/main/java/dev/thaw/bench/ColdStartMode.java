@@ -7,6 +7,8 @@ enum ColdStartMode {
             StartKind.ON_DEMAND),
     RESTORE("SnapStart restore", "restore of version 1, default server (prepared-image cache on)",
             StartKind.RESTORE),
+    RESTORE_LAZY("lazy restore", "restore of version 1 with --lazy-restore (prepared-image cache on): the copy "
+            + "resumes before its anonymous memory is in", StartKind.RESTORE),
     RESTORE_L1("restore from L1", "prepared-image cache off: snapshot read from the local cache tier",
             StartKind.RESTORE),
     RESTORE_L2("restore from L2 (Redis)", "prepared-image cache and L1 off: snapshot read from Redis",

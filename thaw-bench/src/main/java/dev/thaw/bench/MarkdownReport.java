@@ -13,6 +13,7 @@ final class MarkdownReport {
     private static final Set<ColdStartMode> TIERS =
             EnumSet.of(ColdStartMode.RESTORE_L1, ColdStartMode.RESTORE_L2, ColdStartMode.RESTORE_DURABLE);
     private static final double MIB = 1 << 20;
+    private static final int PAGE_BYTES = 4096;
 
     private final BenchResults results;
     private final ColdStartResults cold;
@@ -130,7 +131,8 @@ final class MarkdownReport {
         row(mode.label(), series.jdk(), Integer.toString(l.count()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.max()),
                 mode == ColdStartMode.ON_DEMAND ? "" : versus(function, mode, ColdStartMode.ON_DEMAND, true),
                 mode == ColdStartMode.AOT_CACHE ? "" : versus(function, mode, ColdStartMode.AOT_CACHE, true),
-                TIERS.contains(mode) ? versus(function, mode, ColdStartMode.RESTORE, false) : "",
+                TIERS.contains(mode) || mode == ColdStartMode.RESTORE_LAZY
+                        ? versus(function, mode, ColdStartMode.RESTORE, false) : "",
                 afterL1 ? versus(function, mode, ColdStartMode.RESTORE_L1, false) : "");
     }
 
@@ -154,6 +156,29 @@ final class MarkdownReport {
                     ms(p.serverTotalMs()), ms(p.firstInvokeMs()), ms(p.clientMeanMs()),
                     floor.map(f -> String.format("%.1f (%.0f MiB)", f.floorMs(), f.imageBytes() / MIB)).orElse("–"),
                     floor.map(f -> times(p.clientMeanMs() / f.floorMs()) + " above").orElse("–"));
+        }
+        line("");
+        lazyPages();
+    }
+
+    /** For lazy restores: how the image's pages were loaded by the end of the first invocation. */
+    private void lazyPages() {
+        List<RestorePhases> lazy = cold.restorePhases().stream().filter(p -> p.pages().lazy()).toList();
+        if (lazy.isEmpty()) {
+            return;
+        }
+        line("Lazy restores, mean pages per copy (`thaw_restore_pages`) by how they were loaded by the end of the "
+                + "first invocation: *eager* before the copy resumed (memory CRIU never loads lazily: file-backed "
+                + "private pages, the stack), *faulted* when the copy touched them, *rest* in the background (or "
+                + "later). *Needed floor*: eager + faulted bytes at the measured memory-copy bandwidth.");
+        line("");
+        table(List.of("function", "eager", "faulted", "rest", "needed MiB", "needed floor", "client mean vs floor"));
+        for (RestorePhases p : lazy) {
+            long neededBytes = Math.round((p.pages().eager() + p.pages().faulted()) * PAGE_BYTES);
+            double floorMs = results.memoryBandwidth().millisFor(neededBytes);
+            row(p.function(), String.format("%.0f", p.pages().eager()), String.format("%.0f", p.pages().faulted()),
+                    String.format("%.0f", p.pages().rest()), mib(neededBytes), ms(floorMs),
+                    times(p.clientMeanMs() / floorMs) + " above");
         }
         line("");
     }

@@ -8,10 +8,22 @@ package dev.thaw.bench;
  */
 record RestorePhases(String function, ColdStartMode mode, int restores, double fetchMs, double prepareMs,
                      double engineMs, double hooksMs, double serverTotalMs, double clientMeanMs,
-                     double firstInvokeMs) {
+                     double firstInvokeMs, PageLoads pages) {
 
     private static final String PHASE = "thaw_restore_phase_seconds";
     private static final String COLD_START = "thaw_coldstart_seconds";
+    private static final String PAGES = "thaw_restore_pages";
+
+    /**
+     * Mean pages of a lazily restored copy's image by how they were loaded by the end of its first invocation
+     * ({@code thaw_restore_pages}); all zero for eager restores.
+     */
+    record PageLoads(double eager, double faulted, double rest) {
+
+        boolean lazy() {
+            return faulted + rest > 0;
+        }
+    }
 
     static RestorePhases between(PrometheusSamples before, PrometheusSamples after, String function,
                                  ColdStartMode mode, LatencyStats client) {
@@ -26,7 +38,13 @@ record RestorePhases(String function, ColdStartMode mode, int restores, double f
                 meanMillis(before, after, PHASE, "phase", "prepare", restores),
                 meanMillis(before, after, PHASE, "phase", "engine", restores),
                 meanMillis(before, after, PHASE, "phase", "hooks", restores),
-                serverTotal, client.mean(), client.mean() - serverTotal);
+                serverTotal, client.mean(), client.mean() - serverTotal,
+                new PageLoads(meanPages(before, after, "eager", restores), meanPages(before, after, "faulted", restores),
+                        meanPages(before, after, "rest", restores)));
+    }
+
+    private static double meanPages(PrometheusSamples before, PrometheusSamples after, String how, int restores) {
+        return delta(before, after, PAGES + "_sum", "how", how) / restores;
     }
 
     private static double meanMillis(PrometheusSamples before, PrometheusSamples after, String timer, String label,

@@ -39,6 +39,10 @@ import java.util.stream.Collectors;
  * ({@code --inherit-fd}), the copy joins the network namespace given for it, and each external mount is bound to
  * the host path given for this copy. Without {@code -d} CRIU stays the restored tree's parent,
  * so its exit marks the copy's end, as the sandbox wrapper's does for an environment started on demand.
+ *
+ * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) runs CRIU's lazy-pages daemon beside it
+ * ({@link LazyPagesDaemon}): private anonymous memory is left out of the restore and arrives through the copy's
+ * userfaultfd, when touched and in the background.
  */
 public final class CriuSnapshotEngine implements SnapshotEngine {
 

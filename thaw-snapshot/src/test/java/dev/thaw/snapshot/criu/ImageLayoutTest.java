@@ -1,0 +1,95 @@
+package dev.thaw.snapshot.criu;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pagemaps as CRIU 4.1 writes them (compat_nr_pages) and as later versions do (nr_pages). */
+class ImageLayoutTest {
+
+    private static final int LAZY_PRESENT = PagemapImage.LAZY | PagemapImage.PRESENT;
+
+    @TempDir
+    Path images;
+
+    @Test
+    void countsEagerAndLazyPagesOverEveryTask() throws IOException {
+        write("pagemap-1.img", entry(0x1000_0000L, 256, LAZY_PRESENT, false),
+                entry(0x8000_0000L, 4, PagemapImage.PRESENT, false), entry(0x9000_0000L, 8, 0, false));
+        write("pagemap-7.img", entry(0x2000_0000L, 16, LAZY_PRESENT, true));
+        Files.writeString(images.resolve("pages-1.img"), "not a pagemap");
+
+        ImageLayout layout = ImageLayout.of(images);
+
+        assertEquals(256 + 4 + 16, layout.imagePages(), "holes (not present) hold no pages");
+        assertEquals(256 + 16, layout.lazyPages());
+        assertEquals(4, layout.eagerPages());
+        assertTrue(layout.isLazy(0x1000_0000L));
+        assertTrue(layout.isLazy(0x1000_0000L + 255 * 4096));
+        assertFalse(layout.isLazy(0x1000_0000L + 256 * 4096), "the first page after a run");
+        assertTrue(layout.isLazy(0x2000_0000L + 15 * 4096), "a 64-bit count is read too");
+        assertFalse(layout.isLazy(0x8000_0000L), "eager");
+        assertFalse(layout.isLazy(0x0FFF_F000L));
+    }
+
+    @Test
+    void rejectsTruncatedPagemaps() throws IOException {
+        byte[] whole = pagemap(entry(0x1000_0000L, 2, LAZY_PRESENT, false));
+        byte[] cut = Arrays.copyOf(whole, whole.length - 3);
+        assertThrows(IOException.class, () -> PagemapImage.parse(cut, "cut"));
+    }
+
+    private void write(String name, byte[]... entries) throws IOException {
+        Files.write(images.resolve(name), pagemap(entries));
+    }
+
+    private static byte[] pagemap(byte[]... entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x19, 0x43, 0x56, 0x54, 0x25, 0x40, 0x08, 0x56});
+        message(out, new byte[] {0x08, 0x01});
+        for (byte[] entry : entries) {
+            message(out, entry);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] entry(long vaddr, long pages, int flags, boolean wide) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        field(out, 1, vaddr);
+        field(out, 2, wide ? 0 : pages);
+        field(out, 4, flags);
+        if (wide) {
+            field(out, 5, pages);
+        }
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, int number, long value) {
+        varint(out, (long) number << 3);
+        varint(out, value);
+    }
+
+    private static void varint(ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static void message(ByteArrayOutputStream out, byte[] message) {
+        int size = message.length;
+        out.writeBytes(new byte[] {(byte) size, (byte) (size >>> 8), (byte) (size >>> 16), (byte) (size >>> 24)});
+        out.writeBytes(message);
+    }
+}
