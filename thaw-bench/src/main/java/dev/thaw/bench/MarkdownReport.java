@@ -54,9 +54,10 @@ final class MarkdownReport {
                 results.memoryBandwidth().bytesPerCopy() >> 20));
         row("load average at start (1, 5, 15 min)", results.loadAverageAtStart());
         line("");
-        line("Functions (memory %d MB each):", BenchFunction.MEMORY_MB);
+        line("Functions:");
         for (BenchFunction function : results.functions()) {
-            line("- `%s`: %s (`%s`)", function.name(), function.description(), function.handler());
+            line("- `%s`: %s (`%s`, %d MB)", function.name(), function.description(), function.handler(),
+                    function.memoryMb());
         }
         line("");
     }
