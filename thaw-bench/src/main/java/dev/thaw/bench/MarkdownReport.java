@@ -200,6 +200,11 @@ final class MarkdownReport {
         WarmInvokeBenchmark.Result warm = results.warm();
         line("## 4. Warm invokes");
         line("");
+        if (warm == null) {
+            line("Skipped: `--functions` leaves out `%s`.", BenchFunction.HELLO.name());
+            line("");
+            return;
+        }
         line("`%s` with the default idle timeout, after %d untimed invokes; latency in ms.", BenchFunction.HELLO.name(),
                 results.options().warmupInvokes());
         line("");
@@ -227,7 +232,10 @@ final class MarkdownReport {
         line("## 5. Burst");
         line("");
         if (results.bursts().isEmpty()) {
-            line("Skipped (`--quick`).");
+            line("Skipped: %s.", results.options().burstSize() == 0
+                    ? (results.options().quick() ? "`--quick`" : "a burst size of 0")
+                    : String.format("`--functions` leaves out `%s` or `%s`", BenchFunction.SPRING_BOOT.name(),
+                            BenchFunction.SPRING_BOOT_PRIMED.name()));
             line("");
             return;
         }
