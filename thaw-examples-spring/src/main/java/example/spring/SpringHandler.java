@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,10 +18,7 @@ public class SpringHandler implements RequestHandler<Map<String, Object>, Map<St
     private final GreetingService greetings;
 
     public SpringHandler() {
-        context = new SpringApplicationBuilder(GreetingApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .run();
+        context = LambdaSpringApplication.run(GreetingApplication.class);
         greetings = context.getBean(GreetingService.class);
     }
 

@@ -3,7 +3,11 @@ package dev.thaw.bench;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything one run measured: what bench-results.json holds and bench-report.md shows. */
+/**
+ * Everything one run measured: what bench-results.json holds and bench-report.md shows.
+ *
+ * @param warm null when the run left out the function the warm invokes use
+ */
 record BenchResults(String startedAt, double totalSeconds, BenchOptions options, MachineInfo machine,
                     String loadAverageAtStart, MemoryBandwidth memoryBandwidth,
                     List<BenchFunction> functions, ColdStartResults coldStarts, List<PhysicalFloor> physicalFloors,

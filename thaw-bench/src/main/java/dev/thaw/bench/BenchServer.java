@@ -106,7 +106,7 @@ final class BenchServer implements AutoCloseable {
                     .runtime(runtime)
                     .role("arn:aws:iam::000000000000:role/bench")
                     .handler(function.handler())
-                    .memorySize(BenchFunction.MEMORY_MB)
+                    .memorySize(function.memoryMb())
                     .timeout(FUNCTION_TIMEOUT_SECONDS)
                     .code(c -> c.zipFile(code));
             if (snapStart) {
@@ -133,14 +133,15 @@ final class BenchServer implements AutoCloseable {
     }
 
     /**
-     * Untimed DryRun invocations of {@code target}: they take the request path up to the worker (HTTP, routing,
+     * Untimed DryRun invocations of the mode's target: they take the request path up to the worker (HTTP, routing,
      * validation, resolving the version) on server and client, so that it runs compiled, as in a server that has
      * been serving, rather than interpreted in the first cold starts measured.
      */
-    void warmRequestPath(String target) {
+    void warmRequestPath(BenchFunction function, ColdStartMode mode) {
+        String target = mode.target(function);
+        SdkBytes payload = function.payload();
         for (int i = 0; i < REQUEST_PATH_WARMUP; i++) {
-            client.invoke(r -> r.functionName(target).invocationType(InvocationType.DRY_RUN)
-                    .payload(ColdStartTimer.EVENT));
+            client.invoke(r -> r.functionName(target).invocationType(InvocationType.DRY_RUN).payload(payload));
         }
     }
 

@@ -38,11 +38,12 @@ final class BurstBenchmark {
                 ColdStartMode mode = burst.getValue();
                 String target = mode.target(burst.getKey());
                 server.awaitNoEnvironments();
-                timer.time(target, mode.expected());
+                timer.time(burst.getKey(), mode);
                 server.awaitNoEnvironments();
                 Progress.line("burst: %d concurrent invocations of %s (%s)", options.burstSize(), target,
                         mode.label());
-                BurstRun.Result result = BurstRun.run(server.client(), target, options.burstSize());
+                BurstRun.Result result = BurstRun.run(server.client(), target, burst.getKey().payload(),
+                        options.burstSize());
                 results.add(result);
                 Progress.line("burst: all answered after %.1f s; %s, %d throttled, %d errors%s",
                         result.allAnsweredMs() / 1000, result.starts(), result.throttled(), result.errors(),

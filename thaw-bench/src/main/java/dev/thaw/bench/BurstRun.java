@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -39,7 +40,8 @@ final class BurstRun {
     private BurstRun() {
     }
 
-    static Result run(LambdaClient client, String target, int invocations)
+    /** @param event what each invocation sends */
+    static Result run(LambdaClient client, String target, SdkBytes event, int invocations)
             throws InterruptedException, ExecutionException {
         CountDownLatch release = new CountDownLatch(1);
         List<Future<Outcome>> outcomes = new ArrayList<>();
@@ -49,7 +51,7 @@ final class BurstRun {
             for (int i = 0; i < invocations; i++) {
                 outcomes.add(threads.submit(() -> {
                     release.await();
-                    return invoke(client, target);
+                    return invoke(client, target, event);
                 }));
             }
             released = System.nanoTime();
@@ -80,11 +82,10 @@ final class BurstRun {
                 LatencyStats.of(nanos));
     }
 
-    private static Outcome invoke(LambdaClient client, String target) {
+    private static Outcome invoke(LambdaClient client, String target, SdkBytes event) {
         long start = System.nanoTime();
         try {
-            InvokeResponse response = client.invoke(r -> r.functionName(target).logType(LogType.TAIL)
-                    .payload(ColdStartTimer.EVENT));
+            InvokeResponse response = client.invoke(r -> r.functionName(target).logType(LogType.TAIL).payload(event));
             long elapsed = System.nanoTime() - start;
             String log = StartKind.logOf(response);
             if (response.functionError() != null) {

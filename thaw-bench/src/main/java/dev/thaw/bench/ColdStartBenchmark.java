@@ -110,7 +110,7 @@ final class ColdStartBenchmark {
         long writtenBefore = countInServerLog(AOT_CACHE_WRITTEN);
         ColdStartTimer timer = new ColdStartTimer(server.client());
         for (int i = 0; i < 2; i++) {
-            timer.time(ColdStartMode.AOT_CACHE.target(function), ColdStartMode.AOT_CACHE.expected());
+            timer.time(function, ColdStartMode.AOT_CACHE);
         }
         Thread.sleep(AOT_CACHE_SETTLE.toMillis());
         boolean written = countInServerLog(AOT_CACHE_WRITTEN) > writtenBefore;
@@ -130,16 +130,16 @@ final class ColdStartBenchmark {
             throws IOException, InterruptedException {
         ColdStartTimer timer = new ColdStartTimer(server.client());
         for (ColdStartMode mode : modes) {
-            server.warmRequestPath(mode.target(function));
+            server.warmRequestPath(function, mode);
             server.awaitNoEnvironments();
-            timer.time(mode.target(function), mode.expected());
+            timer.time(function, mode);
         }
         PrometheusSamples before = PrometheusSamples.parse(server.metrics());
         long[][] nanos = new long[modes.size()][options.coldStarts()];
         for (int i = 0; i < options.coldStarts(); i++) {
             for (int m = 0; m < modes.size(); m++) {
                 server.awaitNoEnvironments();
-                nanos[m][i] = timer.time(modes.get(m).target(function), modes.get(m).expected());
+                nanos[m][i] = timer.time(function, modes.get(m));
             }
             if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == options.coldStarts()) {
                 Progress.line("%s: %d/%d cold starts of %s", function.name(), i + 1, options.coldStarts(),

@@ -12,8 +12,6 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  */
 final class ColdStartTimer {
 
-    static final SdkBytes EVENT = SdkBytes.fromUtf8String("{\"name\":\"Bob\"}");
-
     private final LambdaClient client;
 
     ColdStartTimer(LambdaClient client) {
@@ -21,25 +19,28 @@ final class ColdStartTimer {
     }
 
     /**
-     * @param function a function name, qualified ({@code name:1}) or not ($LATEST)
-     * @param expected {@link StartKind#ON_DEMAND} or {@link StartKind#RESTORE}
+     * Invokes the mode's target ($LATEST or version 1) with the function's event, which must start the mode's kind.
+     *
      * @return the first-response latency in nanoseconds
      */
-    long time(String function, StartKind expected) {
+    long time(BenchFunction function, ColdStartMode mode) {
+        String target = mode.target(function);
+        StartKind expected = mode.expected();
+        SdkBytes event = function.payload();
         long start = System.nanoTime();
-        InvokeResponse response = client.invoke(r -> r.functionName(function).logType(LogType.TAIL).payload(EVENT));
+        InvokeResponse response = client.invoke(r -> r.functionName(target).logType(LogType.TAIL).payload(event));
         long elapsed = System.nanoTime() - start;
         String log = StartKind.logOf(response);
         if (response.functionError() != null) {
-            throw new IllegalStateException(function + " failed: " + response.payload().asUtf8String() + "\n" + log);
+            throw new IllegalStateException(target + " failed: " + response.payload().asUtf8String() + "\n" + log);
         }
         StartKind started = StartKind.of(StartKind.reportOf(log));
         if (started == StartKind.FALLBACK) {
-            throw new IllegalStateException(function + ": the snapshot could not be restored and the invocation "
+            throw new IllegalStateException(target + ": the snapshot could not be restored and the invocation "
                     + "started on demand; stopping, so that no restore figure includes it. Its log:\n" + log);
         }
         if (started != expected) {
-            throw new IllegalStateException(function + " was a " + started + " start, not " + expected + ":\n" + log);
+            throw new IllegalStateException(target + " was a " + started + " start, not " + expected + ":\n" + log);
         }
         return elapsed;
     }

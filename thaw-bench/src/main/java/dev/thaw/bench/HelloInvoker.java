@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 /** One SDK client invoking the benchmark function, as one user of the API would. */
 final class HelloInvoker implements AutoCloseable {
 
-    private static final SdkBytes EVENT = SdkBytes.fromUtf8String("{\"name\":\"Bob\"}");
+    private static final SdkBytes EVENT = SdkBytes.fromUtf8String(BenchFunction.DEFAULT_EVENT);
 
     private final LambdaClient client;
     private final String function;

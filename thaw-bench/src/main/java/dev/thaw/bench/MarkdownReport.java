@@ -55,9 +55,10 @@ final class MarkdownReport {
                 results.memoryBandwidth().bytesPerCopy() >> 20));
         row("load average at start (1, 5, 15 min)", results.loadAverageAtStart());
         line("");
-        line("Functions (memory %d MB each):", BenchFunction.MEMORY_MB);
+        line("Functions:");
         for (BenchFunction function : results.functions()) {
-            line("- `%s`: %s (`%s`)", function.name(), function.description(), function.handler());
+            line("- `%s`: %s (`%s`, %d MB)", function.name(), function.description(), function.handler(),
+                    function.memoryMb());
         }
         line("");
     }
@@ -224,6 +225,11 @@ final class MarkdownReport {
         WarmInvokeBenchmark.Result warm = results.warm();
         line("## 4. Warm invokes");
         line("");
+        if (warm == null) {
+            line("Skipped: `--functions` leaves out `%s`.", BenchFunction.HELLO.name());
+            line("");
+            return;
+        }
         line("`%s` with the default idle timeout, after %d untimed invokes; latency in ms.", BenchFunction.HELLO.name(),
                 results.options().warmupInvokes());
         line("");
@@ -251,7 +257,10 @@ final class MarkdownReport {
         line("## 5. Burst");
         line("");
         if (results.bursts().isEmpty()) {
-            line("Skipped (`--quick`).");
+            line("Skipped: %s.", results.options().burstSize() == 0
+                    ? (results.options().quick() ? "`--quick`" : "a burst size of 0")
+                    : String.format("`--functions` leaves out `%s` or `%s`", BenchFunction.SPRING_BOOT.name(),
+                            BenchFunction.SPRING_BOOT_PRIMED.name()));
             line("");
             return;
         }

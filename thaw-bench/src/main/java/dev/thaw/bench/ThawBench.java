@@ -22,7 +22,7 @@ import java.util.List;
  * <pre>
  * java --enable-native-access=ALL-UNNAMED \
  *     -cp 'thaw-bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:thaw-bench/target/lib/*' \
- *     dev.thaw.bench.ThawBench [--quick] [--out DIR]
+ *     dev.thaw.bench.ThawBench [--quick] [--functions NAME,...] [--out DIR]
  * </pre>
  * See {@link BenchOptions} for the settings. Results depend on the machine: run it on an otherwise idle one and
  * compare runs made on the same machine only.
@@ -66,15 +66,16 @@ public final class ThawBench {
     private static void run(BenchOptions options, Path serverLog) throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadAtStart = MachineInfo.loadAverage();
-        List<BenchFunction> functions = BenchFunction.all();
+        List<BenchFunction> functions = options.selectedFunctions();
         BenchFunction.requirePackages(functions);
-        Progress.line("Thaw cold-start benchmark%s: %d cold starts per function and mode; servers log to %s",
-                options.quick() ? " (quick)" : "", options.coldStarts(), serverLog);
+        Progress.line("Thaw cold-start benchmark%s: %d cold starts per function and mode of %s; servers log to %s",
+                options.quick() ? " (quick)" : "", options.coldStarts(), String.join(", ", options.functions()),
+                serverLog);
 
         MemoryBandwidth bandwidth = MemoryBandwidth.measure();
         Progress.line("memory-copy bandwidth: %.1f GB/s", bandwidth.gigabytesPerSecond());
         ColdStartResults coldStarts = new ColdStartBenchmark(options, functions, serverLog).run();
-        WarmInvokeBenchmark.Result warm = WarmInvokeBenchmark.run(options);
+        WarmInvokeBenchmark.Result warm = options.warm() ? WarmInvokeBenchmark.run(options) : null;
         List<BurstRun.Result> bursts = options.burst()
                 ? BurstBenchmark.run(options, BenchFunction.SPRING_BOOT, BenchFunction.SPRING_BOOT_PRIMED) : List.of();
 
