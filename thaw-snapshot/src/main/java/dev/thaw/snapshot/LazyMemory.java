@@ -21,8 +21,7 @@ public interface LazyMemory extends AutoCloseable {
      * @param image    pages the image holds
      * @param eager    loaded before the copy resumed (those outside private anonymous memory)
      * @param faulted  loaded because the copy touched them
-     * @param complete every page is in
      */
-    record PageCounts(long image, long eager, long faulted, boolean complete) {
+    record PageCounts(long image, long eager, long faulted) {
     }
 }

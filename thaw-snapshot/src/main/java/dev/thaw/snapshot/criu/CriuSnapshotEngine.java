@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -222,13 +221,14 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
                 + CriuCommand.quote(request.networkNamespace().toString()));
         Optional<LazyPagesDaemon> daemon = Optional.empty();
         AtomicReference<Process> restoring = new AtomicReference<>();
-        AtomicLong restoredPid = new AtomicLong(-1);
+        // The copy's handle, not its pid: a handle never kills a later process that got the same pid.
+        AtomicReference<ProcessHandle> restoredCopy = new AtomicReference<>();
         Process process;
         try {
             Files.createDirectories(work);
             if (request.memory() == MemoryLoading.LAZY && lazyPagesSupported()) {
                 daemon = Optional.of(startLazyPages(request, options, () -> {
-                    ProcessHandle.of(restoredPid.get()).ifPresent(ProcessHandle::destroyForcibly);
+                    Optional.ofNullable(restoredCopy.get()).ifPresent(ProcessHandle::destroyForcibly);
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
                 }));
             }
@@ -248,7 +248,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
         try {
             long pid = awaitPid(process, work.resolve(PID_FILE), request.timeout().toNanos());
-            restoredPid.set(pid);
+            ProcessHandle.of(pid).ifPresent(restoredCopy::set);
             return new RestoredProcess(process, pid, daemon.map(LazyMemory.class::cast));
         } catch (SnapshotException | RuntimeException e) {
             process.destroyForcibly();

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 final class LazyPagesDaemon implements LazyMemory {
 
     private static final Logger LOG = LoggerFactory.getLogger(LazyPagesDaemon.class);
-    static final String LOG_FILE = "lazy-pages.log";
+    private static final String LOG_FILE = "lazy-pages.log";
     /** The daemon's line for a fault: "uffd: <pid>-<uffd>: #PF at 0x<address>". */
     private static final Pattern FAULT = Pattern.compile("#PF at 0x([0-9a-f]+)");
     /** Out of the OOM killer's reach: the copy's memory depends on it. */
@@ -162,8 +162,7 @@ final class LazyPagesDaemon implements LazyMemory {
     @Override
     public PageCounts counts() {
         long faulted = faults().stream().distinct().filter(layout::isLazy).count();
-        boolean complete = !process.isAlive() && process.exitValue() == 0;
-        return new PageCounts(layout.imagePages(), layout.eagerPages(), faulted, complete);
+        return new PageCounts(layout.imagePages(), layout.eagerPages(), faulted);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.thaw.worker.sandbox;
 
+import dev.thaw.snapshot.LazyMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +210,7 @@ public final class Sandbox implements AutoCloseable {
             wrapper.destroyForcibly();
         }
         // Only once the copy is gone: its lazily loaded pages would read as zeros without the loader.
-        restored.flatMap(RestoredCopy::memory).ifPresent(memory -> memory.close());
+        restored.flatMap(RestoredCopy::memory).ifPresent(LazyMemory::close);
         cgroup.ifPresent(Cgroup::remove);
         releaseResources.run();
         FileTrees.delete(dir);
