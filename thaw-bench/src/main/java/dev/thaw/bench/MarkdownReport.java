@@ -170,15 +170,20 @@ final class MarkdownReport {
         }
         line("Lazy restores, mean pages per copy (`thaw_restore_pages`) by how they were loaded by the end of the "
                 + "first invocation: *eager* before the copy resumed (memory CRIU never loads lazily: file-backed "
-                + "private pages, the stack), *faulted* when the copy touched them, *rest* in the background (or "
-                + "later). *Needed floor*: eager + faulted bytes at the measured memory-copy bandwidth.");
+                + "private pages, the stack), *prefetched* before it resumed as the working set recorded from the "
+                + "snapshot's first copies (none for the first copy; refined by the next two), *faulted* when the "
+                + "copy touched them, *rest* in the background (or later). *Needed floor*: eager + prefetched + "
+                + "faulted bytes at the measured memory-copy bandwidth.");
         line("");
-        table(List.of("function", "eager", "faulted", "rest", "needed MiB", "needed floor", "client mean vs floor"));
+        table(List.of("function", "eager", "prefetched", "faulted", "rest", "needed MiB", "needed floor",
+                "client mean vs floor"));
         for (RestorePhases p : lazy) {
-            long neededBytes = Math.round((p.pages().eager() + p.pages().faulted()) * PAGE_BYTES);
+            long neededBytes = Math.round((p.pages().eager() + p.pages().prefetched() + p.pages().faulted())
+                    * PAGE_BYTES);
             double floorMs = results.memoryBandwidth().millisFor(neededBytes);
-            row(p.function(), String.format("%.0f", p.pages().eager()), String.format("%.0f", p.pages().faulted()),
-                    String.format("%.0f", p.pages().rest()), mib(neededBytes), ms(floorMs),
+            row(p.function(), String.format("%.0f", p.pages().eager()), String.format("%.0f", p.pages().prefetched()),
+                    String.format("%.0f", p.pages().faulted()), String.format("%.0f", p.pages().rest()),
+                    mib(neededBytes), ms(floorMs),
                     times(p.clientMeanMs() / floorMs) + " above");
         }
         line("");

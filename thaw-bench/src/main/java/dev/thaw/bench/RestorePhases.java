@@ -18,7 +18,7 @@ record RestorePhases(String function, ColdStartMode mode, int restores, double f
      * Mean pages of a lazily restored copy's image by how they were loaded by the end of its first invocation
      * ({@code thaw_restore_pages}); all zero for eager restores.
      */
-    record PageLoads(double eager, double faulted, double rest) {
+    record PageLoads(double eager, double prefetched, double faulted, double rest) {
 
         boolean lazy() {
             return faulted + rest > 0;
@@ -39,7 +39,8 @@ record RestorePhases(String function, ColdStartMode mode, int restores, double f
                 meanMillis(before, after, PHASE, "phase", "engine", restores),
                 meanMillis(before, after, PHASE, "phase", "hooks", restores),
                 serverTotal, client.mean(), client.mean() - serverTotal,
-                new PageLoads(meanPages(before, after, "eager", restores), meanPages(before, after, "faulted", restores),
+                new PageLoads(meanPages(before, after, "eager", restores),
+                        meanPages(before, after, "prefetched", restores), meanPages(before, after, "faulted", restores),
                         meanPages(before, after, "rest", restores)));
     }
 

@@ -8,6 +8,9 @@ public interface LazyMemory extends AutoCloseable {
     /** What was loaded how, so far. */
     PageCounts counts();
 
+    /** The pages the copy touched so far that were not loaded yet, as a record for later restores. */
+    WorkingSet touched();
+
     /** Completes once the loader is done: every page is in, or the copy is gone. */
     CompletableFuture<Void> loaded();
 
@@ -19,9 +22,10 @@ public interface LazyMemory extends AutoCloseable {
      * Pages of the copy's image, by how they were loaded.
      *
      * @param image    pages the image holds
-     * @param eager    loaded before the copy resumed (those outside private anonymous memory)
-     * @param faulted  loaded because the copy touched them
+     * @param eager      loaded before the copy resumed because they are outside private anonymous memory
+     * @param prefetched loaded before the copy resumed as the snapshot's recorded working set
+     * @param faulted    loaded because the copy touched them
      */
-    record PageCounts(long image, long eager, long faulted) {
+    record PageCounts(long image, long eager, long prefetched, long faulted) {
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  *                         restores anything; empty for none
  * @param workDir          a directory private to this restore, for the engine's logs and pid file
  * @param timeout          how long the engine may take before the copy is running; it is killed after that
- * @param memory           when the copy's memory is loaded
+ * @param memory           how the copy's memory is loaded
  */
 public record RestoreRequest(Path imageDir, Path root, Map<String, Path> externalMounts, Path networkNamespace,
-                             List<Path> cgroupProcs, Path workDir, Duration timeout, MemoryLoading memory) {
+                             List<Path> cgroupProcs, Path workDir, Duration timeout, MemoryPlan memory) {
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Cold starts as metrics: {@code thaw.coldstart} by kind (restore, on-demand, fallback: on demand after a failed
  * restore) and {@code thaw.restore.phase} by phase (fetch, prepare, engine, hooks), so the operator sees where restore
  * time goes; {@code thaw.restore.pages} by how the pages of a lazily restored copy's image were loaded by the end of
- * its first invocation (eager: before it resumed; faulted: when touched; rest: in the background, or later).
+ * its first invocation (eager: before it resumed; prefetched: before it resumed, as the snapshot's working set;
+ * faulted: when touched; rest: in the background, or later).
  */
 final class ColdStartMetrics {
 
@@ -32,8 +33,9 @@ final class ColdStartMetrics {
 
     void pagesLoaded(LazyMemory.PageCounts counts) {
         pages("eager", counts.eager());
+        pages("prefetched", counts.prefetched());
         pages("faulted", counts.faulted());
-        pages("rest", counts.image() - counts.eager() - counts.faulted());
+        pages("rest", counts.image() - counts.eager() - counts.prefetched() - counts.faulted());
     }
 
     private void pages(String how, long pages) {

@@ -105,7 +105,7 @@ final class Invocation {
         Environment environment;
         try {
             environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
-                    restorer.snapshots(), restorer.timeout(), restorer.memory(), log, logs.sink(spec.functionName()));
+                    restorer.snapshots(), restorer.timeout(), restorer.plan(spec), log, logs.sink(spec.functionName()));
         } catch (SnapshotException e) {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());
@@ -301,9 +301,14 @@ final class Invocation {
         return result;
     }
 
-    /** How a lazily restored copy's pages were loaded by the end of its first invocation. */
+    /** How a lazily restored copy's pages were loaded by the end of its first invocation, and what it touched. */
     private void firstInvocationEnded(RestoredCopy copy) {
-        copy.memory().ifPresent(memory -> restorer.metrics().pagesLoaded(memory.counts()));
+        copy.memory().ifPresent(memory -> {
+            restorer.metrics().pagesLoaded(memory.counts());
+            if (restorer.workingSets().learning(spec.functionName(), spec.snapshotId())) {
+                restorer.workingSets().touched(spec.functionName(), spec.snapshotId(), memory.touched());
+            }
+        });
     }
 
     private InvokeResult report(byte[] payload, String functionError, String reportErrorType, long maxMemoryBytes,

@@ -54,6 +54,7 @@ public final class ProcessWorker implements Worker {
     private final SnapshotSource snapshots;
     private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
+    private final WorkingSets workingSets = new WorkingSets();
     private volatile SnapshotRejections rejections = (function, version, corrupt) -> { };
     private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
@@ -105,7 +106,8 @@ public final class ProcessWorker implements Worker {
         try {
             return new Invocation(spec, input, pool, launcher, logs, config,
                     new Restorer(engine, snapshots, config.restoreTimeout(),
-                            config.lazyRestore() ? MemoryLoading.LAZY : MemoryLoading.EAGER, rejections, coldStarts)).run();
+                            config.lazyRestore() ? MemoryLoading.LAZY : MemoryLoading.EAGER, workingSets, rejections,
+                            coldStarts)).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking " + spec.functionName(), e);

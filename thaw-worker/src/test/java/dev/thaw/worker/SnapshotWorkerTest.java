@@ -97,6 +97,7 @@ class SnapshotWorkerTest {
             // The copy resumed before its heap was in: it faulted pages in, the rest came in the background.
             assertTrue(pages("faulted") > 0, "pages faulted in");
             assertTrue(pages("rest") > 0, "not every page was needed by the first invocation");
+            assertEquals(0, pages("prefetched"), "nothing is known of the working set before the first copy");
         }
         InvokeResult warm = invoke(spec, "instance");
         assertEquals(text(first), text(warm));
@@ -117,6 +118,10 @@ class SnapshotWorkerTest {
             assertEquals(null, copy.functionError(), () -> text(copy) + copy.log());
             assertTrue(copy.log().contains("\tRestore Duration: "), copy.log());
             assertEquals(text(first), text(copy), "init state is the snapshot's");
+        }
+        if (memory == MemoryLoading.LAZY) {
+            // They restored correctly (above) with what the first copy touched loaded before they resumed.
+            assertTrue(pages("prefetched") > 0, "later copies prefetch the first one's working set");
         }
         worker.discard("snap", null);
         assertEquals("missing", text(invoke(spec, "read-tmp:mine")), "a restored copy never sees another's /tmp");

@@ -2,6 +2,7 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.CheckpointRequest;
 import dev.thaw.snapshot.LazyMemory;
+import dev.thaw.snapshot.WorkingSet;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
  *
  * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) runs CRIU's lazy-pages daemon beside it
  * ({@link LazyPagesDaemon}): private anonymous memory is left out of the restore and arrives through the copy's
- * userfaultfd, when touched and in the background.
+ * userfaultfd, when touched and in the background; a working set given with it is loaded eagerly instead
+ * ({@link PrefetchView}).
  */
 public final class CriuSnapshotEngine implements SnapshotEngine {
 
@@ -51,6 +53,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String DUMP_LOG = "dump.log";
     private static final String RESTORE_LOG = "restore.log";
     private static final String PID_FILE = "restored.pid";
+    private static final String PREFETCH_VIEW = "image";
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
     private static final String IMAGE_LAYOUT = "3";
@@ -194,8 +197,15 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     @Override
     public RestoredProcess restore(RestoreRequest request) throws SnapshotException {
         requireAvailable();
-        Path images = request.imageDir();
         Path work = request.workDir();
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot create the restore's work directory: " + e.getMessage(), e);
+        }
+        boolean lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported();
+        Path images = lazy ? withPrefetch(request.imageDir(), work, request.memory().prefetch())
+                : request.imageDir();
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
             stdio.load(in);
@@ -225,9 +235,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         AtomicReference<ProcessHandle> restoredCopy = new AtomicReference<>();
         Process process;
         try {
-            Files.createDirectories(work);
-            if (request.memory() == MemoryLoading.LAZY && lazyPagesSupported()) {
-                daemon = Optional.of(startLazyPages(request, options, () -> {
+            if (lazy) {
+                daemon = Optional.of(startLazyPages(images, request, options, () -> {
                     Optional.ofNullable(restoredCopy.get()).ifPresent(ProcessHandle::destroyForcibly);
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
                 }));
@@ -257,16 +266,36 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
     }
 
-    /** Starts the lazy-pages daemon for a restore and adds the restore's side of it to {@code options}. */
-    private LazyPagesDaemon startLazyPages(RestoreRequest request, List<String> options, Runnable onLost)
-            throws SnapshotException {
-        ImageLayout layout;
+    /**
+     * The directory a lazy restore reads: the image itself, or with a working set to prefetch, a view of it in the
+     * restore's work directory that loads those pages eagerly.
+     */
+    private static Path withPrefetch(Path image, Path work, WorkingSet prefetch) throws SnapshotException {
+        if (prefetch.isEmpty()) {
+            return image;
+        }
         try {
-            layout = ImageLayout.of(request.imageDir());
+            Path view = work.resolve(PREFETCH_VIEW);
+            PrefetchView.create(image, view, prefetch);
+            return view;
+        } catch (IOException e) {
+            throw new SnapshotException("cannot prepare the restore's image: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the lazy-pages daemon for a restore and adds the restore's side of it to {@code options}. */
+    private LazyPagesDaemon startLazyPages(Path images, RestoreRequest request, List<String> options,
+                                           Runnable onLost) throws SnapshotException {
+        ImageLayout layout;
+        long prefetched;
+        try {
+            layout = ImageLayout.of(images);
+            prefetched = images.equals(request.imageDir()) ? 0
+                    : layout.eagerPages() - ImageLayout.of(request.imageDir()).eagerPages();
         } catch (IOException e) {
             throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
         }
-        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, request.imageDir(), request.workDir(), layout,
+        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, images, request.workDir(), layout, prefetched,
                 request.timeout(), onLost);
         options.add("--lazy-pages");
         return daemon;

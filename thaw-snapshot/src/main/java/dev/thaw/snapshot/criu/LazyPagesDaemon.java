@@ -2,6 +2,7 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.LazyMemory;
 import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.snapshot.WorkingSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,14 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 /**
  * CRIU's lazy-pages daemon for one restore: it receives the copy's userfaultfd from {@code criu restore
@@ -34,29 +37,33 @@ final class LazyPagesDaemon implements LazyMemory {
 
     private static final Logger LOG = LoggerFactory.getLogger(LazyPagesDaemon.class);
     private static final String LOG_FILE = "lazy-pages.log";
-    /** The daemon's line for a fault: "uffd: <pid>-<uffd>: #PF at 0x<address>". */
-    private static final Pattern FAULT = Pattern.compile("#PF at 0x([0-9a-f]+)");
+    /** The daemon's line for a fault: "uffd: <task>-<uffd>: #PF at 0x<page address>". */
+    private static final Pattern FAULT = Pattern.compile("(\\d+)-\\d+: #PF at 0x([0-9a-f]+)");
     /** Out of the OOM killer's reach: the copy's memory depends on it. */
     private static final String NEVER_OOM_KILL = "-1000";
 
     private final Process process;
     private final Path log;
     private final ImageLayout layout;
+    private final long prefetchedPages;
     private volatile boolean closed;
 
-    private LazyPagesDaemon(Process process, Path log, ImageLayout layout) {
+    private LazyPagesDaemon(Process process, Path log, ImageLayout layout, long prefetchedPages) {
         this.process = process;
         this.log = log;
         this.layout = layout;
+        this.prefetchedPages = prefetchedPages;
     }
 
     /**
      * Starts the daemon on {@code images} and waits until it listens in {@code workDir} for the restore.
      *
-     * @param onLost run when the daemon ends before every page is in
+     * @param layout          what of {@code images} is lazy
+     * @param prefetchedPages of its eager pages, those of a working set made eager
+     * @param onLost          run when the daemon ends before every page is in
      */
     static LazyPagesDaemon start(CriuCommand criu, Path images, Path workDir, ImageLayout layout,
-                                 Duration timeout, Runnable onLost) throws SnapshotException {
+                                 long prefetchedPages, Duration timeout, Runnable onLost) throws SnapshotException {
         List<String> options = List.of("-D", images.toString(), "--work-dir", workDir.toString(), "-o", LOG_FILE,
                 "-v4", "--status-fd", "1");
         Process process;
@@ -69,7 +76,7 @@ final class LazyPagesDaemon implements LazyMemory {
         } catch (IOException e) {
             throw new SnapshotException("cannot run criu lazy-pages: " + e.getMessage(), e);
         }
-        LazyPagesDaemon daemon = new LazyPagesDaemon(process, workDir.resolve(LOG_FILE), layout);
+        LazyPagesDaemon daemon = new LazyPagesDaemon(process, workDir.resolve(LOG_FILE), layout, prefetchedPages);
         try {
             protectFromOomKiller(process.pid());
             awaitReady(process, timeout);
@@ -131,23 +138,28 @@ final class LazyPagesDaemon implements LazyMemory {
         }
     }
 
-    /** The addresses of the faults logged so far; a line the daemon is still writing is left out. */
-    private List<Long> faults() {
-        List<Long> pages = new ArrayList<>();
+    /** The faults logged so far by task, in order; a line the daemon is still writing is left out. */
+    private WorkingSet faults() {
+        Map<Integer, LongStream.Builder> pages = new HashMap<>();
         byte[] text;
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             text = new byte[(int) Math.min(file.length(), Integer.MAX_VALUE)];
             file.readFully(text);
         } catch (IOException e) {
             LOG.debug("cannot read {}: {}", log, e.toString());
-            return pages;
+            return WorkingSet.NONE;
         }
         int complete = lastNewline(text);
         Matcher fault = FAULT.matcher(new String(text, 0, complete, StandardCharsets.ISO_8859_1));
         while (fault.find()) {
-            pages.add(Long.parseUnsignedLong(fault.group(1), 16));
+            long page = Long.parseUnsignedLong(fault.group(2), 16);
+            if (layout.isLazy(page)) {
+                pages.computeIfAbsent(Integer.parseInt(fault.group(1)), task -> LongStream.builder()).add(page);
+            }
         }
-        return pages;
+        Map<Integer, long[]> touched = new HashMap<>();
+        pages.forEach((task, faults) -> touched.put(task, faults.build().distinct().toArray()));
+        return new WorkingSet(touched);
     }
 
     private static int lastNewline(byte[] text) {
@@ -161,8 +173,13 @@ final class LazyPagesDaemon implements LazyMemory {
 
     @Override
     public PageCounts counts() {
-        long faulted = faults().stream().distinct().filter(layout::isLazy).count();
-        return new PageCounts(layout.imagePages(), layout.eagerPages(), faulted);
+        return new PageCounts(layout.imagePages(), layout.eagerPages() - prefetchedPages, prefetchedPages,
+                faults().pageCount());
+    }
+
+    @Override
+    public WorkingSet touched() {
+        return faults();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.thaw.worker.environment;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.channel.InvokeMessage;
-import dev.thaw.snapshot.MemoryLoading;
+import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.FunctionSpec;
@@ -92,7 +92,7 @@ public final class Environment {
      * goes to the sinks as with {@link #launch}.
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
-                                      SnapshotSource source, Duration timeout, MemoryLoading memory,
+                                      SnapshotSource source, Duration timeout, MemoryPlan memory,
                                       LogSink initSink, LogSink idleSink) throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
                 stderr -> launcher.restore(spec, id, engine, source, timeout, memory, stderr));

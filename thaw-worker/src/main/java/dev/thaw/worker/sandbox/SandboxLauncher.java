@@ -1,7 +1,7 @@
 package dev.thaw.worker.sandbox;
 
 import dev.thaw.snapshot.CheckpointRequest;
-import dev.thaw.snapshot.MemoryLoading;
+import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -197,7 +197,7 @@ public final class SandboxLauncher {
      * {@code memory} says. Nothing is left behind when it fails.
      */
     public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
-                           Duration timeout, MemoryLoading memory, Consumer<String> stderrLines)
+                           Duration timeout, MemoryPlan memory, Consumer<String> stderrLines)
             throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
         Optional<Cgroup> cgroup = Optional.empty();
