@@ -147,16 +147,19 @@ final class MarkdownReport {
                 + "*Floor* is the function's snapshot bytes copied once at the measured memory-copy bandwidth; the "
                 + "bytes are the store's raw bytes of its one snapshot (`/thaw/store/stats`), an upper bound of the "
                 + "memory image, since they also count its /tmp, the runtime jar, CRIU's other image files and, on "
-                + "JDK 25+, the snapshot's AOT cache, which restores map rather than copy.");
+                + "JDK 25+, the snapshot's AOT cache, which restores map rather than copy. *PSS*: the mean "
+                + "proportional set size of a restored copy's JVM at the end of its first invocation (CRIU copies "
+                + "the image's private memory into each copy, so copies of one snapshot share only file pages).");
         line("");
         table(List.of("function", "mode", "fetch", "prepare", "engine", "hooks", "server total", "first invoke ≈",
-                "client mean", "floor", "client mean vs floor"));
+                "client mean", "floor", "client mean vs floor", "PSS MiB"));
         for (RestorePhases p : cold.restorePhases()) {
             Optional<PhysicalFloor> floor = results.floor(p.function());
             row(p.function(), p.mode().label(), ms(p.fetchMs()), ms(p.prepareMs()), ms(p.engineMs()), ms(p.hooksMs()),
                     ms(p.serverTotalMs()), ms(p.firstInvokeMs()), ms(p.clientMeanMs()),
                     floor.map(f -> String.format("%.1f (%.0f MiB)", f.floorMs(), f.imageBytes() / MIB)).orElse("–"),
-                    floor.map(f -> times(p.clientMeanMs() / f.floorMs()) + " above").orElse("–"));
+                    floor.map(f -> times(p.clientMeanMs() / f.floorMs()) + " above").orElse("–"),
+                    String.format("%.1f", p.memory().pssBytes() / MIB));
         }
         line("");
         lazyPages();
@@ -164,7 +167,7 @@ final class MarkdownReport {
 
     /** For lazy restores: how the image's pages were loaded by the end of the first invocation. */
     private void lazyPages() {
-        List<RestorePhases> lazy = cold.restorePhases().stream().filter(p -> p.pages().lazy()).toList();
+        List<RestorePhases> lazy = cold.restorePhases().stream().filter(p -> p.memory().lazy()).toList();
         if (lazy.isEmpty()) {
             return;
         }
@@ -178,11 +181,11 @@ final class MarkdownReport {
         table(List.of("function", "eager", "prefetched", "faulted", "rest", "needed MiB", "needed floor",
                 "client mean vs floor"));
         for (RestorePhases p : lazy) {
-            long neededBytes = Math.round((p.pages().eager() + p.pages().prefetched() + p.pages().faulted())
+            long neededBytes = Math.round((p.memory().eager() + p.memory().prefetched() + p.memory().faulted())
                     * PAGE_BYTES);
             double floorMs = results.memoryBandwidth().millisFor(neededBytes);
-            row(p.function(), String.format("%.0f", p.pages().eager()), String.format("%.0f", p.pages().prefetched()),
-                    String.format("%.0f", p.pages().faulted()), String.format("%.0f", p.pages().rest()),
+            row(p.function(), String.format("%.0f", p.memory().eager()), String.format("%.0f", p.memory().prefetched()),
+                    String.format("%.0f", p.memory().faulted()), String.format("%.0f", p.memory().rest()),
                     mib(neededBytes), ms(floorMs),
                     times(p.clientMeanMs() / floorMs) + " above");
         }

@@ -8,17 +8,19 @@ package dev.thaw.bench;
  */
 record RestorePhases(String function, ColdStartMode mode, int restores, double fetchMs, double prepareMs,
                      double engineMs, double hooksMs, double serverTotalMs, double clientMeanMs,
-                     double firstInvokeMs, PageLoads pages) {
+                     double firstInvokeMs, CopyMemory memory) {
 
     private static final String PHASE = "thaw_restore_phase_seconds";
     private static final String COLD_START = "thaw_coldstart_seconds";
     private static final String PAGES = "thaw_restore_pages";
+    private static final String PSS = "thaw_environment_pss_bytes";
 
     /**
-     * Mean pages of a lazily restored copy's image by how they were loaded by the end of its first invocation
-     * ({@code thaw_restore_pages}); all zero for eager restores.
+     * A restored copy's memory at the end of its first invocation, as means: pages of a lazily restored copy's image
+     * by how they were loaded ({@code thaw_restore_pages}; all zero for eager restores), and its JVM's proportional
+     * set size ({@code thaw_environment_pss_bytes{start="restore"}}).
      */
-    record PageLoads(double eager, double prefetched, double faulted, double rest) {
+    record CopyMemory(double eager, double prefetched, double faulted, double rest, double pssBytes) {
 
         boolean lazy() {
             return faulted + rest > 0;
@@ -39,9 +41,10 @@ record RestorePhases(String function, ColdStartMode mode, int restores, double f
                 meanMillis(before, after, PHASE, "phase", "engine", restores),
                 meanMillis(before, after, PHASE, "phase", "hooks", restores),
                 serverTotal, client.mean(), client.mean() - serverTotal,
-                new PageLoads(meanPages(before, after, "eager", restores),
+                new CopyMemory(meanPages(before, after, "eager", restores),
                         meanPages(before, after, "prefetched", restores), meanPages(before, after, "faulted", restores),
-                        meanPages(before, after, "rest", restores)));
+                        meanPages(before, after, "rest", restores),
+                        delta(before, after, PSS + "_sum", "start", "restore") / restores));
     }
 
     private static double meanPages(PrometheusSamples before, PrometheusSamples after, String how, int restores) {

@@ -1,5 +1,8 @@
 package dev.thaw.snapshot;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +18,10 @@ import java.util.stream.LongStream;
 public record WorkingSet(Map<Integer, long[]> pages) {
 
     public static final WorkingSet NONE = new WorkingSet(Map.of());
+    private static final int FORMAT = 1;
+    private static final int PAGE_SHIFT = 12;
+    /** More tasks or pages than any image holds: a record claiming them is not one of ours. */
+    private static final long MAX_ENTRIES = 1L << 26;
 
     public WorkingSet {
         Map<Integer, long[]> copy = new HashMap<>();
@@ -34,6 +41,69 @@ public record WorkingSet(Map<Integer, long[]> pages) {
     public long[] of(int task) {
         long[] addresses = pages.get(task);
         return addresses == null ? new long[0] : addresses.clone();
+    }
+
+    /** The record as bytes: per task, its page numbers as zigzag deltas, in order. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(FORMAT);
+        Varint.write(out, pages.size());
+        pages.forEach((task, addresses) -> {
+            Varint.write(out, task);
+            Varint.write(out, addresses.length);
+            long previous = 0;
+            for (long address : addresses) {
+                long page = address >>> PAGE_SHIFT;
+                long delta = page - previous;
+                Varint.write(out, (delta << 1) ^ (delta >> 63));
+                previous = page;
+            }
+        });
+        return out.toByteArray();
+    }
+
+    /** Reads {@link #toBytes()}'s form. */
+    public static WorkingSet fromBytes(byte[] bytes) throws UnreadableException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            if (in.get() != FORMAT) {
+                throw new UnreadableException("unknown working-set format " + bytes[0]);
+            }
+            Map<Integer, long[]> tasks = new HashMap<>();
+            long count = bounded(Varint.read(in));
+            for (long t = 0; t < count; t++) {
+                int task = (int) bounded(Varint.read(in));
+                long[] addresses = new long[(int) bounded(Varint.read(in))];
+                long page = 0;
+                for (int i = 0; i < addresses.length; i++) {
+                    long zigzag = Varint.read(in);
+                    page += (zigzag >>> 1) ^ -(zigzag & 1);
+                    addresses[i] = page << PAGE_SHIFT;
+                }
+                tasks.put(task, addresses);
+            }
+            if (in.hasRemaining()) {
+                throw new UnreadableException("bytes after the working set");
+            }
+            return new WorkingSet(tasks);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new UnreadableException("truncated or malformed working set");
+        }
+    }
+
+    private static long bounded(long value) throws UnreadableException {
+        if (value < 0 || value > MAX_ENTRIES) {
+            throw new UnreadableException("working set claims " + value + " entries");
+        }
+        return value;
+    }
+
+
+    /** Bytes that are not a working set. */
+    public static final class UnreadableException extends Exception {
+        public UnreadableException(String message) {
+            super(message);
+        }
     }
 
     /** This record refined by a later copy's: its pages first, then the other's new ones. */

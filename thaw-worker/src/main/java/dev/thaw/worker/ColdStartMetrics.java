@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * restore) and {@code thaw.restore.phase} by phase (fetch, prepare, engine, hooks), so the operator sees where restore
  * time goes; {@code thaw.restore.pages} by how the pages of a lazily restored copy's image were loaded by the end of
  * its first invocation (eager: before it resumed; prefetched: before it resumed, as the snapshot's working set;
- * faulted: when touched; rest: in the background, or later).
+ * faulted: when touched; rest: in the background, or later); {@code thaw.environment.pss} by how the environment
+ * started, at the end of its first invocation.
  */
 final class ColdStartMetrics {
 
@@ -41,6 +42,12 @@ final class ColdStartMetrics {
     private void pages(String how, long pages) {
         DistributionSummary.builder("thaw.restore.pages").description("Pages of a restored copy's image by how they "
                 + "were loaded by the end of its first invocation").tag("how", how).register(registry).record(pages);
+    }
+
+    void firstInvocationMemory(boolean restored, long proportionalSetBytes) {
+        DistributionSummary.builder("thaw.environment.pss").description("Proportional set size of an environment's "
+                        + "JVM at the end of its first invocation").baseUnit("bytes")
+                .tag("start", restored ? "restore" : "on-demand").register(registry).record(proportionalSetBytes);
     }
 
     void initialised(boolean afterFailedRestore, long initNanos) {

@@ -295,6 +295,8 @@ final class Invocation {
         long endNanos = System.nanoTime();
         InvokeResult result = report(payload, functionError, null, environment.maxMemoryUsedBytes(), endNanos);
         if (cold) {
+            environment.proportionalSetBytes().ifPresent(pss ->
+                    restorer.metrics().firstInvocationMemory(environment.restored().isPresent(), pss));
             environment.restored().ifPresent(this::firstInvocationEnded);
         }
         pool.release(environment);

@@ -93,6 +93,8 @@ class SnapshotWorkerTest {
         assertTrue(first.log().contains("\tRestore Duration: "), first.log());
         assertTrue(first.log().contains("\tBilled Restore Duration: "), first.log());
         assertFalse(first.log().contains("Init Duration"), first.log());
+        assertTrue(metrics.get("thaw.environment.pss").tag("start", "restore").summary().max() > 1 << 20,
+                "a restored copy's proportional set size is measured");
         if (memory == MemoryLoading.LAZY) {
             // The copy resumed before its heap was in: it faulted pages in, the rest came in the background.
             assertTrue(pages("faulted") > 0, "pages faulted in");

@@ -1,5 +1,7 @@
 package dev.thaw.snapshot.criu;
 
+import dev.thaw.snapshot.Varint;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -119,18 +121,10 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
     }
 
     private static void field(ByteArrayOutputStream out, int number, long value) {
-        writeVarint(out, (long) number << 3);
-        writeVarint(out, value);
+        Varint.write(out, (long) number << 3);
+        Varint.write(out, value);
     }
 
-    private static void writeVarint(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            out.write((int) (rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.write((int) rest);
-    }
 
     private static ByteBuffer message(ByteBuffer in) {
         int size = in.getInt();
@@ -148,11 +142,11 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
         long pages = -1;
         int flags = 0;
         while (in.hasRemaining()) {
-            long key = varint(in);
+            long key = Varint.read(in);
             if ((key & 7) != 0) {
                 throw new IllegalArgumentException("pagemap field of wire type " + (key & 7));
             }
-            long value = varint(in);
+            long value = Varint.read(in);
             switch ((int) (key >>> 3)) {
                 case 1 -> vaddr = value;
                 case 2 -> compatPages = value;
@@ -170,15 +164,4 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
         return new Run(vaddr, pages >= 0 ? pages : compatPages, flags);
     }
 
-    private static long varint(ByteBuffer in) {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in.get();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("varint too long");
-    }
 }

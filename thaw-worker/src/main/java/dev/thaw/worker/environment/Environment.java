@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +186,10 @@ public final class Environment {
 
     public long maxMemoryUsedBytes() {
         return sandbox.maxMemoryUsedBytes();
+    }
+
+    public OptionalLong proportionalSetBytes() {
+        return sandbox.proportionalSetBytes();
     }
 
     /** Waits (bounded) for the exited runtime's process to end and says how it ended. */

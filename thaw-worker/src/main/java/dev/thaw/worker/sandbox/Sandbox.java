@@ -156,6 +156,27 @@ public final class Sandbox implements AutoCloseable {
         return Math.max(lastHighWaterMark, cgroupPeak);
     }
 
+    /**
+     * The JVM's proportional set size: its resident pages, each shared one divided among the processes that map it
+     * (what it costs the host, where RSS counts shared pages in full for everyone). Empty once it is gone.
+     */
+    public OptionalLong proportionalSetBytes() {
+        OptionalLong pid = javaPid();
+        if (pid.isPresent()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()),
+                        "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // The JVM is gone.
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** Kills the JVM (the wrapper then exits; killing it instead would orphan the JVM to the host's init). */
     private void kill() throws InterruptedException {
         OptionalLong pid = javaPid();
