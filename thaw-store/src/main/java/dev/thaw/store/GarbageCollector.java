@@ -24,21 +24,30 @@ final class GarbageCollector {
 
     private final Tiers tiers;
     private final Manifests manifests;
+    private final WorkingSets workingSets;
     private final DataKeyRing keys;
 
-    GarbageCollector(Tiers tiers, Manifests manifests, DataKeyRing keys) {
+    GarbageCollector(Tiers tiers, Manifests manifests, WorkingSets workingSets, DataKeyRing keys) {
         this.tiers = tiers;
         this.manifests = manifests;
+        this.workingSets = workingSets;
         this.keys = keys;
     }
 
-    /** Deletes the snapshot's manifest, then the chunks only it referenced; answers how many chunks went. */
+    /**
+     * Deletes the snapshot's working set and manifest, then the chunks only it referenced; answers how many chunks
+     * went. The record goes first so that a delete cut short never leaves one without its snapshot.
+     */
     int deleteSnapshot(String function, String snapshotId) throws StoreException {
+        workingSets.delete(function, List.of(snapshotId));
         manifests.delete(function, List.of(snapshotId));
         return collectChunks(function);
     }
 
-    /** Deletes the function's manifests other than live, then its unreferenced chunks (all, with no manifest left). */
+    /**
+     * Deletes the function's manifests other than live and the working sets of snapshots not kept, then its
+     * unreferenced chunks; purges the function when no manifest is left.
+     */
     ReconcileResult reconcile(String function, Set<String> live) throws StoreException {
         List<String> ids = manifests.snapshotIds(function);
         List<String> stale = ids.stream().filter(id -> !live.contains(id)).toList();
@@ -47,27 +56,37 @@ final class GarbageCollector {
         if (!missing.isEmpty()) {
             LOG.warn("reconcile: live snapshots of {} are not in the store: {}", function, missing);
         }
+        if (stale.size() == ids.size()) {
+            return purgeFunction(function);
+        }
+        Set<String> kept = new HashSet<>(ids);
+        stale.forEach(kept::remove);
+        // Also catches records whose manifest was removed by other means: nothing reads them any more.
+        List<String> unkept = workingSets.snapshotIds(function).stream().filter(id -> !kept.contains(id)).toList();
+        workingSets.delete(function, unkept);
         manifests.delete(function, stale);
-        int chunks = stale.size() == ids.size() ? purgeFunction(function) : collectChunks(function);
-        return new ReconcileResult(stale.size(), chunks);
+        return new ReconcileResult(stale.size(), collectChunks(function), unkept.size());
     }
 
-    /** Deletes every object of the function from every tier, its data key last; answers how many chunks went. */
-    int purgeFunction(String function) throws StoreException {
+    /** Deletes every object of the function from every tier, its data key last; answers what went. */
+    ReconcileResult purgeFunction(String function) throws StoreException {
         Set<String> removed = new HashSet<>();
         for (Tier cache : tiers.caches()) {
             List<String> cached = keysOf(Tiers.listCache(cache, ObjectKeys.chunkPrefix(function)));
             Tiers.deleteFromCache(cache, cached);
             removed.addAll(cached);
         }
-        manifests.delete(function, manifests.snapshotIds(function));
+        List<String> records = workingSets.snapshotIds(function);
+        workingSets.delete(function, records);
+        List<String> snapshots = manifests.snapshotIds(function);
+        manifests.delete(function, snapshots);
         List<String> durableChunks = keysOf(tiers.durable().list(ObjectKeys.chunkPrefix(function)));
         tiers.durable().delete(durableChunks);
         removed.addAll(durableChunks);
         // Chunks without their key can never be read again, so the key goes only once they are gone.
         tiers.durable().delete(List.of(ObjectKeys.dataKey(function)));
         keys.forget(function);
-        return removed.size();
+        return new ReconcileResult(snapshots.size(), removed.size(), records.size());
     }
 
     /** Functions with anything in any tier. */

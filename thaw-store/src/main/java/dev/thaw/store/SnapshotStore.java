@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ public final class SnapshotStore implements AutoCloseable {
     private final MasterKeys masterKeys;
     private final DataKeyRing dataKeys;
     private final Manifests manifests;
+    private final WorkingSets workingSets;
     private final SnapshotWriter writer;
     private final SnapshotReader reader;
     private final GarbageCollector collector;
@@ -49,10 +51,11 @@ public final class SnapshotStore implements AutoCloseable {
         this.metrics = new StoreMetrics(registry);
         this.dataKeys = new DataKeyRing(tiers.durable(), masterKeys);
         this.manifests = new Manifests(tiers.durable(), dataKeys);
+        this.workingSets = new WorkingSets(tiers.durable(), dataKeys);
         this.pool = Executors.newFixedThreadPool(IO_THREADS, ioThreads());
         this.writer = new SnapshotWriter(tiers, manifests, dataKeys, pool);
         this.reader = new SnapshotReader(manifests, dataKeys, new TieredChunkReader(tiers, metrics), pool);
-        this.collector = new GarbageCollector(tiers, manifests, dataKeys);
+        this.collector = new GarbageCollector(tiers, manifests, workingSets, dataKeys);
         this.statsCollector = new StatsCollector(tiers, manifests);
     }
 
@@ -118,7 +121,38 @@ public final class SnapshotStore implements AutoCloseable {
         return manifests.exists(function, snapshotId);
     }
 
-    /** Deletes the manifest, then the function's chunks no other manifest of it references, from every tier. */
+    /**
+     * Stores, or replaces, the snapshot's working set: which memory pages its restored copies touch first, as bytes
+     * the worker encodes (at most 16 MiB). Throws StoreException when the snapshot is not in the store.
+     */
+    public void putWorkingSet(String function, String snapshotId, byte[] record) throws StoreException {
+        ObjectKeys.requireName("function", function);
+        ObjectKeys.requireName("snapshotId", snapshotId);
+        WorkingSets.requireSize(Objects.requireNonNull(record, "record"));
+        // Shared, so that no delete of the snapshot runs between the check and the write and leaves the record behind.
+        try (FunctionLocks.Held held = locks.shared(function)) {
+            if (!manifests.exists(function, snapshotId)) {
+                throw new StoreException("no snapshot " + function + "/" + snapshotId + " to record a working set for");
+            }
+            workingSets.write(function, snapshotId, record);
+        }
+        LOG.debug("working set of {}/{} stored: {} bytes", function, snapshotId, record.length);
+    }
+
+    /**
+     * The snapshot's working set, or empty when none was stored or the stored one fails authentication (which is
+     * logged and deleted, so that the worker learns it again).
+     */
+    public Optional<byte[]> workingSet(String function, String snapshotId) throws StoreException {
+        ObjectKeys.requireName("function", function);
+        ObjectKeys.requireName("snapshotId", snapshotId);
+        return workingSets.read(function, snapshotId);
+    }
+
+    /**
+     * Deletes the snapshot's working set and manifest, then the function's chunks no other manifest of it
+     * references, from every tier.
+     */
     public void delete(String function, String snapshotId) throws StoreException {
         ObjectKeys.requireName("function", function);
         ObjectKeys.requireName("snapshotId", snapshotId);
@@ -134,34 +168,34 @@ public final class SnapshotStore implements AutoCloseable {
     public void deleteFunction(String function) throws StoreException {
         ObjectKeys.requireName("function", function);
         long start = System.nanoTime();
-        int chunks;
+        ReconcileResult removed;
         try (FunctionLocks.Held held = locks.exclusive(function)) {
-            chunks = collector.purgeFunction(function);
+            removed = collector.purgeFunction(function);
         }
         metrics.forgetFunction(function);
-        LOG.info("delete function {}: {} chunks removed, {} ms", function, chunks, millisSince(start));
+        LOG.info("delete function {}: {} manifests, {} chunks and {} working sets removed, {} ms", function,
+                removed.manifestsRemoved(), removed.chunksRemoved(), removed.workingSetsRemoved(),
+                millisSince(start));
     }
 
     /**
-     * Deletes manifests not in live (function -> snapshot ids; functions absent from the map have none live),
-     * then unreferenced chunks and keys of functions with nothing left; from every tier. Answers what it removed.
+     * Deletes manifests not in live (function -> snapshot ids; functions absent from the map have none live) and
+     * working sets of snapshots no longer kept, then unreferenced chunks and keys of functions with nothing left;
+     * from every tier. Answers what it removed.
      * Snapshots being put when it runs must be in live, or they are removed once their put completes.
      */
     public ReconcileResult reconcile(Map<String, Set<String>> live) throws StoreException {
         Objects.requireNonNull(live, "live");
         long start = System.nanoTime();
-        int manifestsRemoved = 0;
-        int chunksRemoved = 0;
+        ReconcileResult removed = ReconcileResult.NOTHING;
         for (String function : collector.functions()) {
             try (FunctionLocks.Held held = locks.exclusive(function)) {
-                ReconcileResult removed = collector.reconcile(function, live.getOrDefault(function, Set.of()));
-                manifestsRemoved += removed.manifestsRemoved();
-                chunksRemoved += removed.chunksRemoved();
+                removed = removed.plus(collector.reconcile(function, live.getOrDefault(function, Set.of())));
             }
         }
-        LOG.info("reconcile: {} manifests and {} chunks removed, {} ms", manifestsRemoved, chunksRemoved,
-                millisSince(start));
-        return new ReconcileResult(manifestsRemoved, chunksRemoved);
+        LOG.info("reconcile: {} manifests, {} chunks and {} working sets removed, {} ms", removed.manifestsRemoved(),
+                removed.chunksRemoved(), removed.workingSetsRemoved(), millisSince(start));
+        return removed;
     }
 
     /**

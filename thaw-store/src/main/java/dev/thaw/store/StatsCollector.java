@@ -58,7 +58,8 @@ final class StatsCollector {
             bytes.put(cache.name(), sum(Tiers.listCache(cache, ObjectKeys.chunkPrefix(function))));
         }
         bytes.put(TieredChunkReader.DURABLE, sum(tiers.durable().list(ObjectKeys.chunkPrefix(function)))
-                + sum(tiers.durable().list(ObjectKeys.manifestPrefix(function))));
+                + sum(tiers.durable().list(ObjectKeys.manifestPrefix(function)))
+                + sum(tiers.durable().list(ObjectKeys.workingSetPrefix(function))));
         return Map.copyOf(bytes);
     }
 

@@ -46,14 +46,14 @@ class ReconcileTest {
         store.put("fn", "2", two); // the control plane crashed before recording version 2
 
         ReconcileResult removed = store.reconcile(Map.of("fn", Set.of("1")));
-        assertEquals(new ReconcileResult(1, 4), removed); // multi.bin's four chunks were only in 2
+        assertEquals(new ReconcileResult(1, 4, 0), removed); // multi.bin's four chunks were only in 2
         assertFalse(store.exists("fn", "2"));
         assertEquals(chunksOfOne, TestTrees.files(durable.resolve("chunks/fn")).size());
         assertEquals(chunksOfOne, TestTrees.files(tmp.resolve("data/store/cache/chunks/fn")).size());
         store.fetch("fn", "1", tmp.resolve("target"));
         assertEquals(TestTrees.describe(one), TestTrees.describe(tmp.resolve("target")));
 
-        assertEquals(new ReconcileResult(0, 0), store.reconcile(Map.of("fn", Set.of("1"))));
+        assertEquals(ReconcileResult.NOTHING, store.reconcile(Map.of("fn", Set.of("1"))));
     }
 
     @Test
@@ -62,7 +62,7 @@ class ReconcileTest {
         store.put("fn", "2", two);
         Files.delete(durable.resolve("manifests/fn/2")); // as if the put died after its uploads
 
-        assertEquals(new ReconcileResult(0, 4), store.reconcile(Map.of("fn", Set.of("1"))));
+        assertEquals(new ReconcileResult(0, 4, 0), store.reconcile(Map.of("fn", Set.of("1"))));
     }
 
     @Test

@@ -16,6 +16,10 @@ public final class Aad {
         return "manifest:" + function + "/" + snapshotId;
     }
 
+    public static String workingSet(String function, String snapshotId) {
+        return "working-set:" + function + "/" + snapshotId;
+    }
+
     public static String dataKey(String function) {
         return "data-key:" + function;
     }

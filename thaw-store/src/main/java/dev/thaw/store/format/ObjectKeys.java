@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Names of the store's objects, the same string in every tier: {@code chunks/<function>/<id>},
- * {@code manifests/<function>/<snapshotId>} and {@code keys/<function>}.
+ * {@code manifests/<function>/<snapshotId>}, {@code working-sets/<function>/<snapshotId>} and
+ * {@code keys/<function>}.
  */
 public final class ObjectKeys {
     public static final String CHUNKS = "chunks/";
     public static final String MANIFESTS = "manifests/";
+    public static final String WORKING_SETS = "working-sets/";
     public static final String KEYS = "keys/";
 
     // No '/' (keys are paths on disk), no leading '.' (temp files), no glob characters (Redis SCAN patterns).
@@ -39,6 +41,14 @@ public final class ObjectKeys {
 
     public static String manifestPrefix(String function) {
         return MANIFESTS + function + "/";
+    }
+
+    public static String workingSet(String function, String snapshotId) {
+        return workingSetPrefix(function) + snapshotId;
+    }
+
+    public static String workingSetPrefix(String function) {
+        return WORKING_SETS + function + "/";
     }
 
     public static String dataKey(String function) {
