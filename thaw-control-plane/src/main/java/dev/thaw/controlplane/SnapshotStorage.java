@@ -95,9 +95,9 @@ final class SnapshotStorage {
         discard(staging);
         try {
             var removed = store.reconcile(live);
-            if (removed.manifestsRemoved() > 0 || removed.chunksRemoved() > 0) {
-                LOG.info("removed {} snapshots and {} chunks no version refers to", removed.manifestsRemoved(),
-                        removed.chunksRemoved());
+            if (removed.manifestsRemoved() > 0 || removed.chunksRemoved() > 0 || removed.workingSetsRemoved() > 0) {
+                LOG.info("removed {} snapshots, {} chunks and {} working sets no version refers to",
+                        removed.manifestsRemoved(), removed.chunksRemoved(), removed.workingSetsRemoved());
             }
         } catch (StoreException e) {
             LOG.warn("cannot reconcile the snapshot store: {}", e.getMessage());

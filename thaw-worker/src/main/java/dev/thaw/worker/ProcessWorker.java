@@ -54,7 +54,7 @@ public final class ProcessWorker implements Worker {
     private final SnapshotSource snapshots;
     private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
-    private final WorkingSets workingSets = new WorkingSets();
+    private final WorkingSets workingSets;
     private volatile SnapshotRejections rejections = (function, version, corrupt) -> { };
     private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
@@ -74,6 +74,7 @@ public final class ProcessWorker implements Worker {
                 ? Optional.of(new PreparedImages(store, config.dataDir(), config.preparedImages())) : Optional.empty();
         this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store));
         this.coldStarts = new ColdStartMetrics(metrics);
+        this.workingSets = new WorkingSets(WorkingSetRecords.in(store));
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");

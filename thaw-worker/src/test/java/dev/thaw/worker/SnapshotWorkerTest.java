@@ -124,6 +124,7 @@ class SnapshotWorkerTest {
         if (memory == MemoryLoading.LAZY) {
             // They restored correctly (above) with what the first copy touched loaded before they resumed.
             assertTrue(pages("prefetched") > 0, "later copies prefetch the first one's working set");
+            assertTrue(store.workingSet("snap", "s1").isPresent(), "the record is kept with the snapshot");
         }
         worker.discard("snap", null);
         assertEquals("missing", text(invoke(spec, "read-tmp:mine")), "a restored copy never sees another's /tmp");
