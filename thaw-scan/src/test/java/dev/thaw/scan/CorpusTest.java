@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -83,7 +82,7 @@ class CorpusTest {
         Path target = c.name().equals("libbase")
                 ? Corpus.lambdaZip(c.name(), root.resolve("function.zip"))
                 : Corpus.directory(c.name(), root);
-        ScanReport report = new SnapStartScanner().scan(target, Optional.empty());
+        ScanReport report = new SnapStartScanner().scan(target, List.of());
         List<Expected> actual = new ArrayList<>(report.findings().stream().map(Expected::of).toList());
         actual.sort(null);
         Corpus.Marks marks = Corpus.marks(c.name());
