@@ -169,13 +169,13 @@ final class CallModel {
 
     /**
      * A lambda or method reference: it carries what it captured and, when init runs its body, what the body returns
-     * (so {@code stream.map(i -> UUID.randomUUID())} yields tainted results). One kept straight in a field runs
-     * later, per invocation, and carries only what it captured.
+     * (so {@code stream.map(i -> UUID.randomUUID())} yields tainted results). One kept straight in a field, or
+     * returned (a {@code @Bean Function}), runs later, per invocation, and carries only what it captured.
      */
     TaintValue lambda(InvokeDynamicInsnNode indy, List<TaintValue> captured) {
         Set<Taint> taints = allTaints(captured, -1);
         Optional<MethodRef> body = resolver.lambdaBody(indy);
-        if (body.isPresent() && !CallResolver.keptInField(indy)) {
+        if (body.isPresent() && !CallResolver.keptInField(indy) && !CallResolver.returned(indy)) {
             MethodSummary summary = summaries.apply(body.get());
             if (summary != null) {
                 taints = TaintValue.union(taints, substituteAll(summary.returns(), captured));

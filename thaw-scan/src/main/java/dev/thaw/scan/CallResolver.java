@@ -100,11 +100,21 @@ final class CallResolver {
         return fieldLambdas.getOrDefault(field, List.of());
     }
 
-    private static FieldInsnNode fieldKeeping(InvokeDynamicInsnNode indy) {
-        AbstractInsnNode next = indy.getNext();
+    /** A lambda returned straight away: its creator hands it on to run later, it does not run it. */
+    static boolean returned(InvokeDynamicInsnNode indy) {
+        return next(indy) != null && next(indy).getOpcode() == Opcodes.ARETURN;
+    }
+
+    private static AbstractInsnNode next(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
         while (next != null && next.getOpcode() < 0) {
             next = next.getNext();
         }
+        return next;
+    }
+
+    private static FieldInsnNode fieldKeeping(InvokeDynamicInsnNode indy) {
+        AbstractInsnNode next = next(indy);
         return next instanceof FieldInsnNode put
                 && (put.getOpcode() == Opcodes.PUTFIELD || put.getOpcode() == Opcodes.PUTSTATIC) ? put : null;
     }

@@ -26,6 +26,8 @@ final class HandlerLocator {
     enum HandlerKind {
         /** Implements RequestHandler or RequestStreamHandler, directly or through supertypes. */
         LAMBDA_INTERFACE,
+        /** Extends a framework's Lambda adapter ({@code MicronautRequestHandler}), known even without its jar. */
+        ADAPTER_SUBCLASS,
         /** A {@code java.util.function.Function}: what Spring Cloud Function's adapter invokes. */
         FUNCTION,
         /** Declares a method taking the Lambda {@code Context} last: a handler by signature, named in the config. */
@@ -97,6 +99,9 @@ final class HandlerLocator {
     private static HandlerKind kind(ClassNode node, TypeHierarchy types) {
         if (HANDLER_TYPES.stream().anyMatch(type -> types.isSubtype(node.name, type))) {
             return HandlerKind.LAMBDA_INTERFACE;
+        }
+        if (types.supertypes(node.name).stream().anyMatch(ManagedBeans::isAdapter)) {
+            return HandlerKind.ADAPTER_SUBCLASS;
         }
         if (types.isSubtype(node.name, FUNCTION)) {
             return HandlerKind.FUNCTION;

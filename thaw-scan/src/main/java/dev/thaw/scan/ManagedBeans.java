@@ -28,6 +28,9 @@ final class ManagedBeans {
             "io/micronaut/runtime/", "io/micronaut/function/", "com/amazonaws/serverless/proxy/",
             "io/quarkus/runtime/", "io/quarkus/amazon/lambda/", "com/google/inject/Guice",
             "org/jboss/weld/environment/se/");
+    private static final List<String> ADAPTER_PREFIXES = List.of("io/micronaut/function/aws/",
+            "org/springframework/cloud/function/adapter/aws/", "com/amazonaws/serverless/proxy/",
+            "io/quarkus/amazon/lambda/");
     private static final List<String> ANNOTATION_PREFIXES = List.of("Lorg/springframework/", "Ljakarta/inject/",
             "Ljavax/inject/", "Lio/micronaut/", "Ljakarta/enterprise/", "Ljavax/enterprise/", "Lcom/google/inject/");
     private static final Set<String> LIFECYCLE_ANNOTATIONS = Set.of("PostConstruct;", "Bean;", "Autowired;",
@@ -47,6 +50,11 @@ final class ManagedBeans {
 
     static boolean startsContainer(MethodInsnNode call) {
         return CONTAINER_PREFIXES.stream().anyMatch(call.owner::startsWith);
+    }
+
+    /** A framework's Lambda adapter class, whose subclasses are handlers that start its container. */
+    static boolean isAdapter(String type) {
+        return ADAPTER_PREFIXES.stream().anyMatch(type::startsWith);
     }
 
     /** The class carries a container annotation, or has members the container injects. */

@@ -23,7 +23,7 @@ final class Corpus {
     static final Path SOURCES = Path.of("src/test/java/corpus");
     static final Path CLASSES = Path.of("target/test-classes/corpus");
     private static final Pattern MARKER =
-            Pattern.compile("// SNAP_START (expected|known-miss|known-false-alarm): (\\S+)");
+            Pattern.compile("// SNAP_START (expected|known-miss|known-false-alarm): (.+?)\\s*$");
 
     /** A finding reduced to what the corpus asserts. */
     record Expected(String className, String method, int line) implements Comparable<Expected> {
