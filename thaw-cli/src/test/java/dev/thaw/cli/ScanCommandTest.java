@@ -85,6 +85,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void acceptsSeveralHandlers() throws Exception {
+        Path function = sharedUuid();
+        Run run = run("scan", function.toString(), "--handler", "fixture.Handler", "--handler",
+                "fixture.Handler::handleRequest", "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("fixture.Handler", JSON.readTree(run.out()).get("handlers").get(0).asText());
+    }
+
+    @Test
     void writesJsonToAFile() throws Exception {
         Path report = temp.resolve("report.json");
         Run run = run("scan", sharedUuid().toString(), "--handler", "fixture.Handler", "--format", "json",

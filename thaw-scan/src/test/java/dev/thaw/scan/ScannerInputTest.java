@@ -66,6 +66,17 @@ class ScannerInputTest {
     }
 
     @Test
+    void oneScanReportsEveryNamedHandler() throws Exception {
+        Corpus.directory("staticuuid", temp);
+        Corpus.directory("ctorrandom", temp);
+        ScanReport report = scanner.scan(temp,
+                List.of("corpus.staticuuid.Handler", "corpus.ctorrandom.Handler::handleRequest"));
+        assertEquals(List.of("corpus.staticuuid.Handler", "corpus.ctorrandom.Handler"), report.handlers());
+        assertEquals(List.of("corpus.ctorrandom.Handler.random", "corpus.staticuuid.Handler.ID"),
+                report.findings().stream().map(Finding::storedIn).toList());
+    }
+
+    @Test
     void failsClearlyOnInputsItCannotScan() throws Exception {
         Path notAZip = Files.writeString(temp.resolve("broken.zip"), "not a zip");
         assertTrue(assertThrows(ScanException.class, () -> scanner.scan(notAZip, List.of()))
