@@ -34,7 +34,8 @@ import java.util.Set;
  * runs the {@code beforeCheckpoint} hooks of the CRaC resources it constructs, and never enters an
  * {@code afterRestore} hook. A lambda created during init is followed (it may well run then, as with
  * {@code forEach}) unless it goes straight into a field, the usual way to keep it for later. When init starts a
- * dependency-injection container, the classes it manages are created during init too ({@link ManagedBeans}).
+ * dependency-injection container, the classes it manages are created during init too ({@link ManagedBeans}), and
+ * so are the dependencies a framework builds for the objects init keeps ({@link Dependencies}).
  *
  * <p>Virtual and interface calls in init dispatch by rapid type analysis: only to overrides in classes that init
  * instantiates (the handler, the beans of a container, every {@code new} in init code). Plain class hierarchy
