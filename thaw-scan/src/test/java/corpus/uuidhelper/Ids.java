@@ -8,6 +8,6 @@ final class Ids {
     }
 
     static String newId() {
-        return UUID.randomUUID().toString(); // SNAP_START expected: newId()
+        return UUID.randomUUID().toString();
     }
 }

@@ -15,7 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,8 +32,9 @@ final class ScanCommand implements Callable<Integer> {
     Path target;
 
     @Option(names = "--handler", paramLabel = "Class::method",
-            description = "The handler (default: every class implementing RequestHandler or RequestStreamHandler).")
-    String handler;
+            description = "A handler, own or a framework adapter's; repeat it for several (default: every class "
+                    + "implementing RequestHandler, RequestStreamHandler or Function, or a container configuration).")
+    List<String> handlers = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "text|json|sarif", converter = FormatConverter.class,
             description = "Report format (default: text).")
@@ -45,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         ScanReport report;
         try {
-            report = new SnapStartScanner().scan(target, Optional.ofNullable(handler));
+            report = new SnapStartScanner().scan(target, handlers);
         } catch (ScanException e) {
             System.err.println("thaw scan: " + e.getMessage());
             return 2;

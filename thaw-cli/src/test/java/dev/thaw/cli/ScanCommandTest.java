@@ -29,12 +29,16 @@ class ScanCommandTest {
 
     /** Compiles one handler class (named with --handler, so it needs no Lambda interface) into its own directory. */
     private Path function(String name, String body) throws Exception {
+        return function(name, "Handler", body);
+    }
+
+    private Path function(String name, String className, String body) throws Exception {
         Path src = Files.createDirectories(temp.resolve(name + "-src/fixture"));
-        Files.writeString(src.resolve("Handler.java"), "package fixture;\n\npublic class Handler {\n" + body + "}\n");
+        Path source = src.resolve(className + ".java");
+        Files.writeString(source, "package fixture;\n\npublic class " + className + " {\n" + body + "}\n");
         Path classes = Files.createDirectories(temp.resolve(name));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-g", "-d", classes.toString(),
-                src.resolve("Handler.java").toString()));
+        assertEquals(0, javac.run(null, null, null, "-g", "-d", classes.toString(), source.toString()));
         return classes;
     }
 
@@ -85,6 +89,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void acceptsSeveralHandlers() throws Exception {
+        Path function = sharedUuid();
+        Run run = run("scan", function.toString(), "--handler", "fixture.Handler", "--handler",
+                "fixture.Handler::handleRequest", "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("fixture.Handler", JSON.readTree(run.out()).get("handlers").get(0).asText());
+    }
+
+    @Test
     void writesJsonToAFile() throws Exception {
         Path report = temp.resolve("report.json");
         Run run = run("scan", sharedUuid().toString(), "--handler", "fixture.Handler", "--format", "json",
@@ -122,7 +135,14 @@ class ScanCommandTest {
         assertEquals(2, badZip.exit());
         assertTrue(badZip.err().contains("thaw scan: not a readable jar or zip file"), badZip.err());
 
-        Run noHandler = run("scan", sharedUuid().toString());
+        // Neither a handler interface nor a handler's name or signature: nothing says it is one.
+        Run noHandler = run("scan", function("plain", "Ids", """
+                    static final String ID = java.util.UUID.randomUUID().toString();
+
+                    public String next(String input) {
+                        return input + ID;
+                    }
+                """).toString());
         assertEquals(2, noHandler.exit());
         assertTrue(noHandler.err().contains("no handler found"), noHandler.err());
 

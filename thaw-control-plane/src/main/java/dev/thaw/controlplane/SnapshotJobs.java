@@ -166,7 +166,8 @@ final class SnapshotJobs implements AutoCloseable {
                         boolean first) {
         try {
             // Init-time values every restored copy would share (thaw scan): warnings only, publishing goes on.
-            for (var finding : new SnapStartScanner().scan(spec.codeDir(), Optional.ofNullable(spec.handler()))
+            for (var finding : new SnapStartScanner().scan(spec.codeDir(),
+                    Optional.ofNullable(spec.handler()).stream().toList())
                     .findings()) {
                 LOG.warn("function {} version {}: {}", version.functionName(), version.version(), finding.message());
             }

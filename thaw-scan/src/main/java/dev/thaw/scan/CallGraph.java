@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +34,8 @@ import java.util.Set;
  * runs the {@code beforeCheckpoint} hooks of the CRaC resources it constructs, and never enters an
  * {@code afterRestore} hook. A lambda created during init is followed (it may well run then, as with
  * {@code forEach}) unless it goes straight into a field, the usual way to keep it for later. When init starts a
- * dependency-injection container, the classes it manages are created during init too ({@link ManagedBeans}).
+ * dependency-injection container, the classes it manages are created during init too ({@link ManagedBeans}), and
+ * so are the dependencies a framework builds for the objects init keeps ({@link Dependencies}).
  *
  * <p>Virtual and interface calls in init dispatch by rapid type analysis: only to overrides in classes that init
  * instantiates (the handler, the beans of a container, every {@code new} in init code). Plain class hierarchy
@@ -57,6 +59,9 @@ final class CallGraph {
     /** Own classes init creates instances of, in the order found. */
     private final List<String> instantiated = new ArrayList<>();
     private final Set<String> instantiatedSet = new HashSet<>();
+    /** Init roots whose receiver outlives init: handlers, beans, their dependencies, CRaC resources. */
+    private final Set<MethodRef> retained = new HashSet<>();
+    private boolean containerBuilt;
     /** Virtual calls met in init, re-dispatched as more classes get instantiated. */
     private final List<VirtualCall> virtualCalls = new ArrayList<>();
 
@@ -83,28 +88,15 @@ final class CallGraph {
 
     static CallGraph forInit(CodeBase code, CallResolver resolver, CracHooks hooks, HandlerSelection handlers) {
         CallGraph graph = new CallGraph(code, resolver, hooks, true);
-        List<String> rootClasses = handlers.framework()
-                ? code.ownClasses().stream().map(node -> node.name).toList()
-                : handlers.classes();
-        for (String type : rootClasses) {
+        for (String type : handlers.classes()) {
             graph.initialise(type, null);
-            code.ownClass(type).filter(node -> !handlers.framework() || HandlerLocator.isConcrete(node))
-                    .ifPresent(node -> {
-                        graph.instantiate(node.name);
-                        graph.constructors(node).forEach(ctor -> graph.reach(ctor, null));
-                    });
+            code.ownClass(type).filter(HandlerLocator::isConcrete).ifPresent(node -> graph.construct(node, null));
         }
         graph.drain();
-        if (graph.container != null) {
-            // The container builds its beans during init, from where init started it.
-            MethodRef starter = graph.container;
-            ManagedBeans.roots(code).forEach(root -> {
-                graph.initialise(root.owner(), starter);
-                graph.instantiate(root.owner());
-                graph.reach(root, starter);
-            });
-            graph.drain();
+        if (handlers.containerStarted()) {
+            graph.startContainer(null);
         }
+        graph.constructDependencies();
         return graph;
     }
 
@@ -137,6 +129,69 @@ final class CallGraph {
         }
         Collections.reverse(path);
         return path;
+    }
+
+    /** The method's receiver is an object init keeps (so what it stores in its own fields is kept too). */
+    boolean retainsReceiver(MethodRef method) {
+        MethodNode node = code.method(method);
+        return retained.contains(method) && node != null && (node.access & Opcodes.ACC_STATIC) == 0;
+    }
+
+    /**
+     * An init root that a runtime or framework calls with arguments of its own making: a constructor or injected
+     * method with parameters that no analysed code calls. Lambda itself only calls no-argument constructors, so
+     * such a handler constructor is called by a dependency-injection framework.
+     */
+    boolean isInjectionPoint(MethodRef method) {
+        return retained.contains(method) && callers(method).isEmpty() && !method.desc().startsWith("()")
+                && !hooks.isBeforeCheckpoint(method);
+    }
+
+    /** The container builds its beans during init, from where init started it (null: the runtime did). */
+    private void startContainer(MethodRef starter) {
+        if (containerBuilt) {
+            return;
+        }
+        containerBuilt = true;
+        ManagedBeans.roots(code).forEach(root -> {
+            initialise(root.owner(), starter);
+            instantiate(root.owner());
+            retained.add(root);
+            reach(root, starter);
+        });
+        drain();
+    }
+
+    /**
+     * What a framework builds to hand to the retained objects: the own classes their injection points take and
+     * their fields' types when the container fills the field or no code of the package writes it.
+     */
+    private void constructDependencies() {
+        Set<String> done = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            if (container != null) {
+                startContainer(container);
+            }
+            for (String type : Dependencies.of(code, this, Set.copyOf(retained))) {
+                Optional<ClassNode> node = code.ownClass(type).filter(HandlerLocator::isConcrete);
+                if (done.add(type) && node.isPresent()) {
+                    initialise(type, null);
+                    construct(node.get(), null);
+                    grew = true;
+                }
+            }
+            drain();
+        }
+    }
+
+    private void construct(ClassNode node, MethodRef from) {
+        instantiate(node.name);
+        for (MethodRef ctor : constructors(node)) {
+            retained.add(ctor);
+            reach(ctor, from);
+        }
     }
 
     private List<MethodRef> constructors(ClassNode node) {
@@ -221,7 +276,10 @@ final class CallGraph {
                 code.ownClass(method.owner()).ifPresent(owner -> owner.methods.stream()
                         .map(m -> new MethodRef(owner.name, m.name, m.desc))
                         .filter(hooks::isBeforeCheckpoint)
-                        .forEach(hook -> reach(hook, method)));
+                        .forEach(hook -> {
+                            retained.add(hook);
+                            reach(hook, method);
+                        }));
             }
         }
     }
@@ -242,9 +300,14 @@ final class CallGraph {
             if (init && container == null && ManagedBeans.startsContainer(call)) {
                 container = method;
             }
-        } else if (init && insn instanceof FieldInsnNode field
-                && (field.getOpcode() == Opcodes.GETSTATIC || field.getOpcode() == Opcodes.PUTSTATIC)) {
-            initialise(field.owner, method);
+        } else if (init && insn instanceof FieldInsnNode field) {
+            if (field.getOpcode() == Opcodes.GETSTATIC || field.getOpcode() == Opcodes.PUTSTATIC) {
+                initialise(field.owner, method);
+            }
+            if (field.getOpcode() == Opcodes.GETSTATIC || field.getOpcode() == Opcodes.GETFIELD) {
+                // A lambda kept in a field runs when init reads the field to call it.
+                resolver.fieldLambdas(types.field(field.owner, field.name)).forEach(body -> reach(body, method));
+            }
         } else if (init && insn instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW) {
             initialise(type.desc, method);
             instantiate(type.desc);

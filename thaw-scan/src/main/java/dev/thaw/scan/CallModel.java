@@ -6,6 +6,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
@@ -50,14 +51,23 @@ final class CallModel {
         return types.field(insn.owner, insn.name);
     }
 
-    /** The value a non-void call returns. */
+    Optional<SourceKind> injectedGenerator(Type type) {
+        return catalog.injectedGenerator(type);
+    }
+
+    /**
+     * The value a non-void call returns. What an own callee produces itself is anchored at this call: init calling
+     * the helper is what puts the value where it is kept, so that is where it is reported.
+     */
     TaintValue result(MethodInsnNode call, List<TaintValue> args) {
         int size = SourceCatalog.returnSize(call.desc);
         Optional<MethodSummary> summary = summary(call);
-        Set<Taint> fromSummary = summary.map(s -> substitute(s.returns(), args, false)).orElse(Set.of());
+        Set<Taint> fromSummary = summary.map(s -> substitute(s.returns(), args, call, callee(call)))
+                .orElse(Set.of());
         if (summary.isPresent() && code.isOwn(call.owner)) {
             return TaintValue.of(size, fromSummary, null, call);
         }
+        fromSummary = TaintValue.union(fromSummary, fieldLambdaResults(call, args));
         // A call named on a JDK or library type may also run code other than the own overrides: model both.
         Set<Taint> taints = TaintValue.union(allTaints(args, -1), fromSummary);
         Optional<SourceKind> source = catalog.result(call);
@@ -85,7 +95,7 @@ final class CallModel {
         Optional<MethodSummary> summary = summary(call);
         if (summary.isPresent()) {
             summary.get().paramMutations().forEach((position, taints) -> {
-                Set<Taint> actual = substitute(taints, args, false);
+                Set<Taint> actual = substitute(taints, args, call, callee(call));
                 if (position < args.size() && !actual.isEmpty()) {
                     mutations.add(new Mutation(args.get(position), actual));
                 }
@@ -116,7 +126,11 @@ final class CallModel {
         return mutations;
     }
 
-    /** The callee's field stores that depend on its arguments, filled in with this call's arguments. */
+    /**
+     * The callee's field stores that this call makes matter: those of its arguments' taints, and those into the
+     * fields of an object passed in, which stay conditional while that object is this method's own parameter and
+     * are dropped for an object this method just created (its taint travels with it instead).
+     */
     List<StoreRecord> calleeStores(MethodInsnNode call, Frame<TaintValue> before) {
         Optional<MethodSummary> summary = summary(call);
         if (summary.isEmpty() || summary.get().stores().isEmpty()) {
@@ -125,26 +139,46 @@ final class CallModel {
         List<TaintValue> args = arguments(call, before);
         List<StoreRecord> stores = new ArrayList<>();
         for (StoreRecord store : summary.get().stores()) {
-            Set<Taint> actual = substitute(store.taints(), args, true);
-            if (!actual.isEmpty()) {
-                stores.add(new StoreRecord(store.field(), actual, store.method(), store.line()));
+            if (store.isUnconditional()) {
+                Set<Taint> actual = substitute(store.taints(), args, null, null);
+                if (!actual.isEmpty()) {
+                    stores.add(new StoreRecord(store.field(), actual, store.method(), store.line(),
+                            StoreRecord.UNCONDITIONAL));
+                }
+                continue;
+            }
+            if (store.receiver() >= args.size()) {
+                continue;
+            }
+            TaintValue object = args.get(store.receiver());
+            Set<Taint> actual = substituteAll(store.taints(), args);
+            if (object.producer() instanceof ParamTaint param) {
+                stores.add(new StoreRecord(store.field(), actual, store.method(), store.line(), param.position()));
+            } else if (!isFresh(object) && !actual.isEmpty()) {
+                stores.add(new StoreRecord(store.field(), actual, store.method(), store.line(),
+                        StoreRecord.UNCONDITIONAL));
             }
         }
         return stores;
     }
 
+    /** An object created in the method under analysis ({@code new}): nothing outside it holds it yet. */
+    static boolean isFresh(TaintValue object) {
+        return object.producer() instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW;
+    }
+
     /**
      * A lambda or method reference: it carries what it captured and, when init runs its body, what the body returns
-     * (so {@code stream.map(i -> UUID.randomUUID())} yields tainted results). One kept straight in a field runs
-     * later, per invocation, and carries only what it captured.
+     * (so {@code stream.map(i -> UUID.randomUUID())} yields tainted results). One kept straight in a field, or
+     * returned (a {@code @Bean Function}), runs later, per invocation, and carries only what it captured.
      */
     TaintValue lambda(InvokeDynamicInsnNode indy, List<TaintValue> captured) {
         Set<Taint> taints = allTaints(captured, -1);
         Optional<MethodRef> body = resolver.lambdaBody(indy);
-        if (body.isPresent() && !CallResolver.keptInField(indy)) {
+        if (body.isPresent() && !CallResolver.keptInField(indy) && !CallResolver.returned(indy)) {
             MethodSummary summary = summaries.apply(body.get());
             if (summary != null) {
-                taints = TaintValue.union(taints, substitute(summary.returns(), captured, false));
+                taints = TaintValue.union(taints, substituteAll(summary.returns(), captured));
             }
         }
         return TaintValue.of(SourceCatalog.returnSize(indy.desc), taints, null, indy);
@@ -172,19 +206,60 @@ final class CallModel {
         return Optional.ofNullable(union);
     }
 
-    /** Replaces parameter taints by the actual arguments' taints; {@code paramsOnly} drops the callee's own sources. */
-    private static Set<Taint> substitute(Set<Taint> taints, List<TaintValue> args, boolean paramsOnly) {
+    /**
+     * Replaces parameter taints by the actual arguments' taints; the callee's own sources are anchored at
+     * {@code call}, or dropped when {@code call} is null (they were reported where the callee stored them).
+     */
+    private Set<Taint> substitute(Set<Taint> taints, List<TaintValue> args, AbstractInsnNode call, String via) {
         Set<Taint> result = new HashSet<>();
         for (Taint taint : taints) {
             if (taint instanceof ParamTaint param) {
                 if (param.position() < args.size()) {
                     result.addAll(args.get(param.position()).taints());
                 }
-            } else if (!paramsOnly) {
+            } else if (call != null && taint instanceof TaintSource source) {
+                result.add(source.isInjected() ? source : context.reanchored(call, source, via));
+            }
+        }
+        return result;
+    }
+
+    /** Replaces parameter taints by the actual arguments' taints and keeps the callee's own sources as they are. */
+    private static Set<Taint> substituteAll(Set<Taint> taints, List<TaintValue> args) {
+        Set<Taint> result = new HashSet<>();
+        for (Taint taint : taints) {
+            if (taint instanceof ParamTaint param) {
+                if (param.position() < args.size()) {
+                    result.addAll(args.get(param.position()).taints());
+                }
+            } else {
                 result.add(taint);
             }
         }
         return result;
+    }
+
+    /**
+     * {@code supplier.get()} on a field holding an own lambda runs the lambda: its result is the lambda's.
+     * (Its captured values are unknown here, so only what the body produces itself counts.)
+     */
+    private Set<Taint> fieldLambdaResults(MethodInsnNode call, List<TaintValue> args) {
+        if (call.getOpcode() != Opcodes.INVOKEINTERFACE || args.isEmpty() || args.get(0).origin() == null) {
+            return Set.of();
+        }
+        Set<Taint> taints = new HashSet<>();
+        for (MethodRef body : resolver.fieldLambdas(args.get(0).origin())) {
+            MethodSummary summary = summaries.apply(body);
+            if (summary != null) {
+                taints.addAll(substitute(summary.returns(), List.of(), call,
+                        "the lambda in " + args.get(0).origin().readable()));
+            }
+        }
+        return taints;
+    }
+
+    private static String callee(MethodInsnNode call) {
+        return Names.className(call.owner) + "." + Names.method(call.name, call.desc);
     }
 
     private static Set<Taint> allTaints(List<TaintValue> args, int except) {

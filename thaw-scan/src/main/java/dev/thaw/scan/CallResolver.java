@@ -4,10 +4,13 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +31,7 @@ final class CallResolver {
     private final CodeBase code;
     private final TypeHierarchy types;
     private final Map<String, List<MethodRef>> cache = new HashMap<>();
+    private Map<FieldRef, List<MethodRef>> fieldLambdas;
 
     CallResolver(CodeBase code, TypeHierarchy types) {
         this.code = code;
@@ -74,11 +78,45 @@ final class CallResolver {
 
     /** A lambda stored straight into a field: kept to run later, not run by the code creating it. */
     static boolean keptInField(InvokeDynamicInsnNode indy) {
-        AbstractInsnNode next = indy.getNext();
+        return fieldKeeping(indy) != null;
+    }
+
+    /** The own lambda bodies stored straight into the field anywhere in the package. */
+    List<MethodRef> fieldLambdas(FieldRef field) {
+        if (fieldLambdas == null) {
+            fieldLambdas = new HashMap<>();
+            for (ClassNode node : code.ownClasses()) {
+                for (MethodNode method : node.methods) {
+                    for (AbstractInsnNode insn : method.instructions) {
+                        if (insn instanceof InvokeDynamicInsnNode indy && fieldKeeping(indy) != null) {
+                            FieldInsnNode put = fieldKeeping(indy);
+                            lambdaBody(indy).ifPresent(body -> fieldLambdas.computeIfAbsent(
+                                    types.field(put.owner, put.name), k -> new ArrayList<>()).add(body));
+                        }
+                    }
+                }
+            }
+        }
+        return fieldLambdas.getOrDefault(field, List.of());
+    }
+
+    /** A lambda returned straight away: its creator hands it on to run later, it does not run it. */
+    static boolean returned(InvokeDynamicInsnNode indy) {
+        return next(indy) != null && next(indy).getOpcode() == Opcodes.ARETURN;
+    }
+
+    private static AbstractInsnNode next(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
         while (next != null && next.getOpcode() < 0) {
             next = next.getNext();
         }
-        return next != null && (next.getOpcode() == Opcodes.PUTFIELD || next.getOpcode() == Opcodes.PUTSTATIC);
+        return next;
+    }
+
+    private static FieldInsnNode fieldKeeping(InvokeDynamicInsnNode indy) {
+        AbstractInsnNode next = next(indy);
+        return next instanceof FieldInsnNode put
+                && (put.getOpcode() == Opcodes.PUTFIELD || put.getOpcode() == Opcodes.PUTSTATIC) ? put : null;
     }
 
     /** The first own declaration met walking up the class chain, then default methods of own interfaces. */

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns the stores of init-reachable methods into findings, for sources in the function's own classes, leaving out
- * fields an afterRestore hook assigns again. One finding per source line and field: {@code new Random().nextInt()}
+ * fields an afterRestore hook assigns again and fields of objects init does not keep (a helper built, used and
+ * dropped during init). One finding per source line and field: {@code new Random().nextInt()}
  * is one mistake, reported once with both calls as its value.
  */
 final class FindingCollector {
@@ -32,7 +33,8 @@ final class FindingCollector {
             stores.sort(Comparator.comparing((StoreRecord s) -> s.method().readable())
                     .thenComparing(StoreRecord::line));
             for (StoreRecord store : stores) {
-                if (refreshed.contains(store.field())) {
+                boolean kept = store.isUnconditional() || store.receiver() == 0 && graph.retainsReceiver(method);
+                if (!kept || refreshed.contains(store.field())) {
                     continue;
                 }
                 List<TaintSource> sources = store.taints().stream()
@@ -40,7 +42,8 @@ final class FindingCollector {
                         .sorted(Comparator.comparingInt(TaintSource::instruction)).toList();
                 for (TaintSource source : sources) {
                     if (code.isOwn(source.method().owner())) {
-                        findings.merge(List.of(source.method(), source.line(), store.field()),
+                        Object at = source.isInjected() ? List.of(store.method(), store.line()) : source.method();
+                        findings.merge(List.of(at, source.line(), store.field()),
                                 finding(code, graph, method, source, store), FindingCollector::combine);
                     }
                 }
@@ -61,16 +64,18 @@ final class FindingCollector {
                 first.storedIn(), first.storedAt(), first.path());
     }
 
+    /** Located at the source call, or at the store for a value injected as a parameter. */
     private static Finding finding(CodeBase code, CallGraph graph, MethodRef storingMethod, TaintSource source,
                                    StoreRecord store) {
-        MethodRef at = source.method();
+        MethodRef at = source.isInjected() ? store.method() : source.method();
+        int line = source.isInjected() ? store.line() : source.line();
         List<String> path = new ArrayList<>(graph.path(graph.contains(at) ? at : storingMethod));
         if (!graph.contains(at)) {
             path.add(at.readable());
         }
         String sourceFile = code.ownClass(at.owner()).map((ClassNode node) -> node.sourceFile).orElse(null);
         return new Finding(Finding.BUG_CODE, Names.className(at.owner()), Names.method(at.name(), at.desc()),
-                at.desc(), sourceFile, source.line(), source.kind(), source.category(), store.field().readable(),
+                at.desc(), sourceFile, line, source.description(), source.category(), store.field().readable(),
                 store.method().readable() + " line " + store.line(), path);
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Runs the taint analysis over one method with ASM's {@link Analyzer} and reads its summary off the resulting
@@ -26,17 +27,20 @@ final class MethodAnalyzer {
     private final CallResolver resolver;
     private final CodeBase code;
     private final Function<MethodRef, MethodSummary> summaries;
+    private final Predicate<MethodRef> injectionPoints;
 
     MethodAnalyzer(SourceCatalog catalog, CallResolver resolver, CodeBase code,
-                   Function<MethodRef, MethodSummary> summaries) {
+                   Function<MethodRef, MethodSummary> summaries, Predicate<MethodRef> injectionPoints) {
         this.catalog = catalog;
         this.resolver = resolver;
         this.code = code;
         this.summaries = summaries;
+        this.injectionPoints = injectionPoints;
     }
 
     MethodSummary analyze(MethodRef method, MethodNode node) throws AnalyzerException {
-        MethodContext context = new MethodContext(method, node);
+        MethodContext context = new MethodContext(method, node, injectionPoints.test(method));
+        boolean beanFactory = ManagedBeans.isBeanFactory(node);
         CallModel calls = new CallModel(context, catalog, resolver, code, summaries);
         Analyzer<TaintValue> analyzer = new Analyzer<>(new TaintInterpreter(calls)) {
             @Override
@@ -61,21 +65,26 @@ final class MethodAnalyzer {
                 continue;
             }
             int opcode = insn.getOpcode();
-            if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
-                TaintValue value = top(frame);
-                if (value.isTainted()) {
-                    stores.add(new StoreRecord(calls.field((FieldInsnNode) insn), value.taints(), method,
-                            context.line(insn)));
-                }
+            if (opcode == Opcodes.PUTSTATIC && top(frame).isTainted()) {
+                stores.add(new StoreRecord(calls.field((FieldInsnNode) insn), top(frame).taints(), method,
+                        context.line(insn), StoreRecord.UNCONDITIONAL));
+            } else if (opcode == Opcodes.PUTFIELD && top(frame).isTainted()) {
+                storeIntoObject((FieldInsnNode) insn, calls.field((FieldInsnNode) insn), frame, context, stores,
+                        paramMutations);
             } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.ARETURN) {
                 returns.addAll(top(frame).taints());
+                if (beanFactory && top(frame).isTainted()) {
+                    stores.add(new StoreRecord(FieldRef.beanOf(method), top(frame).taints(), method,
+                            context.line(insn), StoreRecord.UNCONDITIONAL));
+                }
             } else if (insn instanceof MethodInsnNode call) {
                 stores.addAll(calls.calleeStores(call, frame));
             }
             for (Mutation mutation : calls.mutations(insn, frame)) {
                 TaintValue target = mutation.target();
                 if (target.origin() != null) {
-                    stores.add(new StoreRecord(target.origin(), mutation.taints(), method, context.line(insn)));
+                    stores.add(new StoreRecord(target.origin(), mutation.taints(), method, context.line(insn),
+                            StoreRecord.UNCONDITIONAL));
                 }
                 if (target.producer() instanceof ParamTaint param) {
                     paramMutations.merge(param.position(), mutation.taints(), TaintValue::union);
@@ -83,6 +92,25 @@ final class MethodAnalyzer {
             }
         }
         return new MethodSummary(returns, stores, paramMutations);
+    }
+
+    /**
+     * {@code object.field = value}: into an object the method was given, a store that counts where the caller's
+     * object is kept; into one it just created, nothing yet (the object carries the taint to wherever it goes);
+     * into any other object (read from a field, returned by a call), a store.
+     */
+    private static void storeIntoObject(FieldInsnNode insn, FieldRef field, Frame<TaintValue> frame,
+                                        MethodContext context, Set<StoreRecord> stores,
+                                        Map<Integer, Set<Taint>> paramMutations) {
+        TaintValue value = top(frame);
+        TaintValue object = frame.getStack(frame.getStackSize() - 2);
+        int line = context.line(insn);
+        if (object.producer() instanceof ParamTaint param) {
+            stores.add(new StoreRecord(field, value.taints(), context.method(), line, param.position()));
+            paramMutations.merge(param.position(), value.taints(), TaintValue::union);
+        } else if (!CallModel.isFresh(object)) {
+            stores.add(new StoreRecord(field, value.taints(), context.method(), line, StoreRecord.UNCONDITIONAL));
+        }
     }
 
     private static TaintValue top(Frame<TaintValue> frame) {

@@ -16,10 +16,13 @@ final class MethodContext {
     private final MethodNode node;
     private final int[] lines;
     private final Map<Integer, Integer> parameterPositions = new HashMap<>();
+    private final boolean injectionPoint;
 
-    MethodContext(MethodRef method, MethodNode node) {
+    /** {@code injectionPoint}: a framework calls the method during init with arguments of its own making. */
+    MethodContext(MethodRef method, MethodNode node, boolean injectionPoint) {
         this.method = method;
         this.node = node;
+        this.injectionPoint = injectionPoint;
         this.lines = new int[node.instructions.size()];
         int line = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -61,7 +64,21 @@ final class MethodContext {
         return parameterPositions.getOrDefault(local, -1);
     }
 
+    boolean isInjectionPoint() {
+        return injectionPoint;
+    }
+
     TaintSource source(AbstractInsnNode insn, SourceKind kind) {
-        return new TaintSource(method, index(insn), line(insn), kind.description(), kind.category());
+        return new TaintSource(method, index(insn), line(insn), kind.description(), kind.category(), null);
+    }
+
+    /** A source of a callee (or a lambda it runs), anchored at the call in this method that brought it here. */
+    TaintSource reanchored(AbstractInsnNode call, TaintSource source, String via) {
+        return new TaintSource(method, index(call), line(call), source.kind(), source.category(), via);
+    }
+
+    /** The generator a framework passes in as the parameter at this position. */
+    TaintSource injected(int position, SourceKind kind) {
+        return new TaintSource(method, -1 - position, -1, kind.description(), kind.category(), null);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Set;
  * collections or arrays held in fields). Works on compiled classes only.
  *
  * <pre>{@code
- * ScanReport report = new SnapStartScanner().scan(Path.of("function.zip"), Optional.of("example.Handler"));
+ * ScanReport report = new SnapStartScanner().scan(Path.of("function.zip"), List.of("example.Handler"));
  * report.findings().forEach(f -> System.out.println(f.message()));
  * }</pre>
  */
@@ -23,18 +22,19 @@ public final class SnapStartScanner {
     /**
      * Scans a jar, a Lambda-layout zip ({@code classes/} or root, plus {@code lib/*.jar}) or a directory.
      *
-     * @param handler {@code Class::method} or {@code Class}; empty to find every class implementing
-     *                {@code RequestHandler}/{@code RequestStreamHandler}
+     * @param handlers {@code Class::method} or {@code Class} of each handler, own or a library's (a framework
+     *                 adapter); empty to find every class Lambda or a framework adapter may use as one
      * @throws ScanException when the package cannot be read or no handler is found
      */
-    public ScanReport scan(Path packagePath, Optional<String> handler) {
+    public ScanReport scan(Path packagePath, List<String> handlers) {
         CodeBase code = PackageReader.read(packagePath);
         TypeHierarchy types = new TypeHierarchy(code);
-        HandlerSelection handlers = HandlerLocator.locate(code, types, handler);
+        HandlerSelection selection = HandlerLocator.locate(code, types,
+                handlers.stream().filter(h -> !h.isBlank()).toList());
         CallResolver resolver = new CallResolver(code, types);
         CracHooks hooks = new CracHooks(code, types);
 
-        CallGraph init = CallGraph.forInit(code, resolver, hooks, handlers);
+        CallGraph init = CallGraph.forInit(code, resolver, hooks, selection);
         TaintSolver solver = new TaintSolver(code, init, new SourceCatalog(types), resolver);
         Map<MethodRef, MethodSummary> summaries = solver.solve();
         Set<FieldRef> refreshed = hooks.refreshedFields(
@@ -43,7 +43,7 @@ public final class SnapStartScanner {
 
         List<String> warnings = new ArrayList<>(code.warnings());
         warnings.addAll(solver.warnings());
-        return new ScanReport(packagePath.toString(), handlers.classes().stream().map(Names::className).toList(),
+        return new ScanReport(packagePath.toString(), selection.names(),
                 code.ownClasses().size(), init.methods().size(), findings, warnings);
     }
 }

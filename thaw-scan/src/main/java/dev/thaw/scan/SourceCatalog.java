@@ -166,6 +166,15 @@ final class SourceCatalog {
                 && !call.owner.startsWith("java/lang/invoke/") ? 0 : -1;
     }
 
+    /** A parameter of this declared type, injected at init, is a plain generator shared by every copy. */
+    Optional<SourceKind> injectedGenerator(Type type) {
+        if (type.getSort() != Type.OBJECT || !isGenerator(type.getInternalName())
+                || types.isSubtype(type.getInternalName(), SECURE_RANDOM)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceKind(type.getClassName() + " passed in at init", ValueCategory.RANDOM));
+    }
+
     boolean isGenerator(String type) {
         return !type.startsWith("[") && GENERATOR_TYPES.stream().anyMatch(g -> types.isSubtype(type, g));
     }

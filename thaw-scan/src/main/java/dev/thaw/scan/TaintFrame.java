@@ -1,16 +1,18 @@
 package dev.thaw.scan;
 
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.Interpreter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A frame that also applies side effects the interpreter cannot express: after {@code list.add(id)},
  * {@code rnd.setSeed(42)} or {@code new Random()}'s constructor, every slot holding that object carries the new
- * taint, so storing the list or generator afterwards is seen.
+ * taint, so storing the list or generator afterwards is seen; likewise an object once a field of it is assigned.
  */
 final class TaintFrame extends Frame<TaintValue> {
 
@@ -28,7 +30,11 @@ final class TaintFrame extends Frame<TaintValue> {
 
     @Override
     public void execute(AbstractInsnNode insn, Interpreter<TaintValue> interpreter) throws AnalyzerException {
-        List<Mutation> mutations = calls.mutations(insn, this);
+        List<Mutation> mutations = new ArrayList<>(calls.mutations(insn, this));
+        if (insn.getOpcode() == Opcodes.PUTFIELD && getStack(getStackSize() - 1).isTainted()) {
+            // The object now holds the value: storing the object later stores the value with it.
+            mutations.add(new Mutation(getStack(getStackSize() - 2), getStack(getStackSize() - 1).taints()));
+        }
         super.execute(insn, interpreter);
         for (Mutation mutation : mutations) {
             apply(mutation);

@@ -43,7 +43,17 @@ final class TaintInterpreter extends Interpreter<TaintValue> {
     @Override
     public TaintValue newParameterValue(boolean isInstanceMethod, int local, Type type) {
         int position = context.parameterPosition(local);
-        return position < 0 ? newValue(type) : TaintValue.parameter(type.getSize(), position);
+        if (position < 0) {
+            return newValue(type);
+        }
+        TaintValue parameter = TaintValue.parameter(type.getSize(), position);
+        boolean receiver = isInstanceMethod && position == 0;
+        if (context.isInjectionPoint() && !receiver) {
+            // What a framework injects at init is in the snapshot: a plain generator passed in is shared.
+            return calls.injectedGenerator(type)
+                    .map(kind -> parameter.plus(Set.of(context.injected(position, kind)))).orElse(parameter);
+        }
+        return parameter;
     }
 
     @Override

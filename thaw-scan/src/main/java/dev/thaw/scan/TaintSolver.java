@@ -30,7 +30,8 @@ final class TaintSolver {
         this.code = code;
         this.graph = graph;
         this.analyzer = new MethodAnalyzer(catalog, resolver, code,
-                method -> graph.contains(method) ? summaries.getOrDefault(method, MethodSummary.EMPTY) : null);
+                method -> graph.contains(method) ? summaries.getOrDefault(method, MethodSummary.EMPTY) : null,
+                graph::isInjectionPoint);
     }
 
     Map<MethodRef, MethodSummary> solve() {

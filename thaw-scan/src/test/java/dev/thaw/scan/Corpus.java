@@ -23,7 +23,7 @@ final class Corpus {
     static final Path SOURCES = Path.of("src/test/java/corpus");
     static final Path CLASSES = Path.of("target/test-classes/corpus");
     private static final Pattern MARKER =
-            Pattern.compile("// SNAP_START (expected|known-miss|known-false-alarm): (\\S+)");
+            Pattern.compile("// SNAP_START (expected|known-miss|known-false-alarm): (.+?)\\s*$");
 
     /** A finding reduced to what the corpus asserts. */
     record Expected(String className, String method, int line) implements Comparable<Expected> {
@@ -49,10 +49,19 @@ final class Corpus {
         return marks(name).expected();
     }
 
+    /** The lines marked {@code expected} in the sources of a test package ({@code com/example}). */
+    static List<Expected> marksOfPackage(String packagePath) throws IOException {
+        return marksIn(Path.of("src/test/java").resolve(packagePath), packagePath.replace('/', '.')).expected();
+    }
+
     static Marks marks(String name) throws IOException {
+        return marksIn(SOURCES.resolve(name), "corpus." + name);
+    }
+
+    private static Marks marksIn(Path directory, String packageName) throws IOException {
         Marks marks = new Marks(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Path source : files(SOURCES.resolve(name), ".java")) {
-            String className = "corpus." + name + "." + source.getFileName().toString().replace(".java", "");
+        for (Path source : files(directory, ".java")) {
+            String className = packageName + "." + source.getFileName().toString().replace(".java", "");
             List<String> lines = Files.readAllLines(source);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher marker = MARKER.matcher(lines.get(i));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -24,7 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CorpusTest {
 
-    private record Case(String name, String category) {
+    /** How a case is packaged for the scan. */
+    private enum Layout { DIRECTORY, LAMBDA_ZIP }
+
+    /** {@code handlers}: what {@code --handler} names, empty to let the scanner find them. */
+    private record Case(String name, String category, Layout layout, List<String> handlers) {
+
+        Case(String name, String category) {
+            this(name, category, Layout.DIRECTORY, List.of());
+        }
     }
 
     private static final List<Case> CASES = List.of(
@@ -35,7 +42,9 @@ class CorpusTest {
             new Case("mathrandom", "random"),
             new Case("splittable", "random"),
             new Case("otherclinit", "random"),
-            new Case("libbase", "random"),
+            new Case("libbase", "random", Layout.LAMBDA_ZIP, List.of()),
+            new Case("injectedrandom", "random"),
+            new Case("wrappedrandom", "random"),
             new Case("staticuuid", "uuid"),
             new Case("uuidhelper", "uuid"),
             new Case("staticlist", "uuid"),
@@ -43,6 +52,14 @@ class CorpusTest {
             new Case("setter", "uuid"),
             new Case("beforecheckpoint", "uuid"),
             new Case("managedbean", "uuid"),
+            new Case("fieldsupplier", "uuid"),
+            new Case("libraryhandler", "uuid", Layout.LAMBDA_ZIP, List.of("corpus.libraryhandler.lib.Invoker")),
+            // Dependencies and frameworks: what a container or adapter builds during init.
+            new Case("dependencyparam", "framework"),
+            new Case("springconfig", "framework"),
+            new Case("springbootadapter", "framework"),
+            new Case("micronautbean", "framework"),
+            new Case("cdihandler", "framework"),
             new Case("nanotime", "time"),
             new Case("millistring", "time"),
             new Case("instantnow", "time"),
@@ -64,7 +81,8 @@ class CorpusTest {
             new Case("unseededsecure", "negative"),
             new Case("handleronlyhelper", "negative"),
             new Case("storedsupplier", "negative"),
-            new Case("clockstored", "negative"));
+            new Case("clockstored", "negative"),
+            new Case("lazyfield", "negative"));
 
     /** Per category: cases, true positives, false positives, false negatives. */
     private static final Map<String, int[]> COUNTS = new TreeMap<>();
@@ -79,11 +97,11 @@ class CorpusTest {
 
     private void check(Case c) throws Exception {
         Path root = Files.createDirectories(temp.resolve(c.name()));
-        // The library-base case is a Lambda zip (classes/ plus lib/*.jar); the others unpacked directories.
-        Path target = c.name().equals("libbase")
-                ? Corpus.lambdaZip(c.name(), root.resolve("function.zip"))
-                : Corpus.directory(c.name(), root);
-        ScanReport report = new SnapStartScanner().scan(target, Optional.empty());
+        Path target = switch (c.layout()) {
+            case LAMBDA_ZIP -> Corpus.lambdaZip(c.name(), root.resolve("function.zip"));
+            case DIRECTORY -> Corpus.directory(c.name(), root);
+        };
+        ScanReport report = new SnapStartScanner().scan(target, c.handlers());
         List<Expected> actual = new ArrayList<>(report.findings().stream().map(Expected::of).toList());
         actual.sort(null);
         Corpus.Marks marks = Corpus.marks(c.name());

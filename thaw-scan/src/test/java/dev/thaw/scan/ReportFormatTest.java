@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,7 @@ class ReportFormatTest {
     Path temp;
 
     private ScanReport scan(String corpusCase) throws Exception {
-        return new SnapStartScanner().scan(Corpus.directory(corpusCase, temp.resolve(corpusCase)), Optional.empty());
+        return new SnapStartScanner().scan(Corpus.directory(corpusCase, temp.resolve(corpusCase)), List.of());
     }
 
     @Test
@@ -32,14 +32,14 @@ class ReportFormatTest {
         assertEquals("corpus.uuidhelper.Handler", root.get("handlers").get(0).asText());
         JsonNode finding = root.get("findings").get(0);
         assertEquals("SNAP_START", finding.get("bugCode").asText());
-        assertEquals("corpus.uuidhelper.Ids", finding.get("class").asText());
-        assertEquals("newId()", finding.get("method").asText());
+        assertEquals("corpus.uuidhelper.Handler", finding.get("class").asText());
+        assertEquals("<init>", finding.get("method").asText());
         assertEquals(line, finding.get("line").asInt());
-        assertEquals("java.util.UUID.randomUUID()", finding.get("value").asText());
+        assertEquals("java.util.UUID.randomUUID() via corpus.uuidhelper.Ids.newId()", finding.get("value").asText());
         assertEquals("UUID", finding.get("category").asText());
         assertEquals("corpus.uuidhelper.Handler.id", finding.get("storedIn").asText());
         assertEquals("corpus.uuidhelper.Handler.<init>", finding.get("path").get(0).asText());
-        assertEquals("corpus/uuidhelper/Ids.java", finding.get("sourceFile").asText());
+        assertEquals("corpus/uuidhelper/Handler.java", finding.get("sourceFile").asText());
         assertEquals(0, root.get("warnings").size());
     }
 
@@ -71,9 +71,10 @@ class ReportFormatTest {
     @Test
     void textShowsValueStoreAndPath() throws Exception {
         String text = ReportFormat.TEXT.render(scan("uuidhelper"));
-        assertTrue(text.contains("SNAP_START corpus.uuidhelper.Ids.newId() line "), text);
+        assertTrue(text.contains("SNAP_START corpus.uuidhelper.Handler.<init> line "), text);
+        assertTrue(text.contains("value:     java.util.UUID.randomUUID() via corpus.uuidhelper.Ids.newId()"), text);
         assertTrue(text.contains("stored in: corpus.uuidhelper.Handler.id"), text);
-        assertTrue(text.contains("path:      corpus.uuidhelper.Handler.<init> -> corpus.uuidhelper.Ids.newId()"), text);
+        assertTrue(text.contains("path:      corpus.uuidhelper.Handler.<init>"), text);
         assertTrue(text.contains("1 finding"), text);
         assertTrue(ReportFormat.TEXT.render(scan("clockstored")).contains("no findings"));
     }

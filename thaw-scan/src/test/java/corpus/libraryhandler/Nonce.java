@@ -1,0 +1,11 @@
+package corpus.libraryhandler;
+
+import java.util.Random;
+
+final class Nonce {
+
+    static final long VALUE = new Random().nextLong();
+
+    private Nonce() {
+    }
+}
