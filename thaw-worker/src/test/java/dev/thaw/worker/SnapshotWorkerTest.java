@@ -128,5 +128,11 @@ class SnapshotWorkerTest {
         }
         worker.discard("snap", null);
         assertEquals("missing", text(invoke(spec, "read-tmp:mine")), "a restored copy never sees another's /tmp");
+
+        worker.discard("snap", null);
+        InvokeResult crashed = invoke(spec, "halt:3");
+        assertEquals("Unhandled", crashed.functionError(), () -> text(crashed) + crashed.log());
+        assertTrue(crashed.log().contains("Runtime exited with error: exit status 3"), "a restored copy's own exit "
+                + "code, not CRIU's: " + crashed.log());
     }
 }

@@ -37,8 +37,9 @@ import java.util.stream.Collectors;
  * <p>Restore: {@code criu restore --root <root>} rebuilds the namespaces on the environment's root file system;
  * its own stdin, stdout and stderr (fresh pipes made by {@link ProcessBuilder}) replace the recorded pipes
  * ({@code --inherit-fd}), the copy joins the network namespace given for it, and each external mount is bound to
- * the host path given for this copy. Without {@code -d} CRIU stays the restored tree's parent,
- * so its exit marks the copy's end, as the sandbox wrapper's does for an environment started on demand.
+ * the host path given for this copy. Without {@code -d} the restore's process stays the restored tree's parent
+ * (CRIU, then the waiter it execs), so its exit marks the copy's end and says how it ended, as the sandbox wrapper's
+ * does for an environment started on demand.
  *
  * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) runs CRIU's lazy-pages daemon beside it
  * ({@link LazyPagesDaemon}): private anonymous memory is left out of the restore and arrives through the copy's
@@ -77,6 +78,13 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
      * it does where breakpoints are unavailable), is this setting, known to its test suite as FI_NO_BREAKPOINTS.
      */
     private static final Map<String, String> NO_BREAKPOINTS = Map.of("CRIU_FAULT", "130");
+    /**
+     * Once the copy runs, CRIU would stay its parent and reap it without a word (its exit code is 0 however the copy
+     * ended). It execs this instead, which inherits the copy as its child and ends as the copy did: its exit code, or
+     * 128 + the signal that killed it, as a shell reports it. Perl is part of every Debian system (perl-base).
+     */
+    private static final List<String> EXIT_AS_THE_COPY = List.of("--exec-cmd", "--", "/usr/bin/perl", "-e",
+            "exit(wait() < 0 ? 1 : ($? & 127) ? 128 + ($? & 127) : $? >> 8)");
     /** Lines of CRIU's log quoted in an error. */
     private static final int ERROR_LINES = 6;
 
@@ -241,6 +249,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
                 }));
             }
+            // CRIU takes every word after --exec-cmd -- as the command: it goes last.
+            options.addAll(EXIT_AS_THE_COPY);
             List<String> command = criu.line("restore", options, request.cgroupProcs(), setup, List.of());
             ProcessBuilder builder = new ProcessBuilder(command);
             // The restored tree keeps the environment it was checkpointed with; CRIU itself needs none of ours.
