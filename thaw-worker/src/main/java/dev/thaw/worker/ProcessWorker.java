@@ -23,7 +23,6 @@ import dev.thaw.worker.sandbox.SnapshotSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,6 +54,7 @@ public final class ProcessWorker implements Worker {
     private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
     private final WorkingSets workingSets;
+    private final DataDirectoryLock dataDirLock;
     private volatile SnapshotRejections rejections = (function, version, corrupt) -> { };
     private volatile String runtimeDigest;
     private final Thread shutdownHook = Thread.ofPlatform().name("thaw-worker-shutdown").unstarted(this::release);
@@ -70,6 +70,7 @@ public final class ProcessWorker implements Worker {
     public ProcessWorker(WorkerConfig config, SnapshotEngine engine, SnapshotStore store, MeterRegistry metrics) {
         this.config = config;
         this.engine = engine;
+        this.dataDirLock = DataDirectoryLock.acquire(config.dataDir());
         this.prepared = config.preparedImages() > 0
                 ? Optional.of(new PreparedImages(store, config.dataDir(), config.preparedImages())) : Optional.empty();
         this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store));
@@ -80,6 +81,9 @@ public final class ProcessWorker implements Worker {
         this.environmentsDir = config.dataDir().resolve("environments");
         this.cgroups = Cgroups.create();
         try {
+            // No environment outlives its worker: what is here was left by one that died (its processes are gone
+            // with its cgroups, above).
+            FileTrees.deleteContents(environmentsDir);
             FileTrees.createPrivateDirectory(environmentsDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + environmentsDir, e);
@@ -199,10 +203,10 @@ public final class ProcessWorker implements Worker {
         cgroups.ifPresent(Cgroups::remove);
         try {
             Files.deleteIfExists(environmentsDir);
-        } catch (DirectoryNotEmptyException e) {
-            // Another worker shares the data directory.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            dataDirLock.close();
         }
     }
 }

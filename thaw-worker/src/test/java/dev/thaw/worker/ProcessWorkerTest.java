@@ -514,6 +514,40 @@ class ProcessWorkerTest {
         assertThrows(IllegalStateException.class, () -> invoke(idle, "instance"));
     }
 
+    @Test
+    void aWorkerRemovesWhatOneThatDiedLeftAndHoldsItsDataDirectoryAlone() throws Exception {
+        FunctionSpec spec = spec(newFunctionName());
+        worker();
+        invoke(spec, "instance");
+        Optional<Path> environmentCgroup = SandboxProcesses.memoryCgroup(SandboxProcesses.of(spec.functionName())
+                .getFirst());
+        worker.close();
+        store.close();
+        worker = null;
+        // What a worker killed with -9 leaves: a cgroup with a process that never noticed, an environment directory.
+        Optional<Process> survivor = Optional.empty();
+        Optional<Path> abandoned = environmentCgroup.map(dir -> dir.getParent().resolveSibling(
+                "thaw-worker-999999999-0123456789ab"));
+        if (abandoned.isPresent()) {
+            Path left = Files.createDirectories(abandoned.get().resolve("0123456789abcdef"));
+            survivor = Optional.of(new ProcessBuilder("sleep", "600").start());
+            Files.writeString(left.resolve("cgroup.procs"), Long.toString(survivor.get().pid()));
+        }
+        Path leftDir = Files.createDirectories(dataDir.resolve("environments").resolve("0123456789abcdef")
+                .resolve("restore"));
+
+        worker();
+
+        assertFalse(Files.exists(leftDir.getParent()), "the dead worker's environment directory is removed");
+        if (survivor.isPresent()) {
+            assertTrue(survivor.get().waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "its process is killed");
+            assertFalse(Files.exists(abandoned.get()), "its cgroup is removed");
+        }
+        assertThrows(IllegalStateException.class, () -> new ProcessWorker(new WorkerConfig(dataDir,
+                RuntimeJar.locate(), 10, Duration.ofMinutes(5), null, null), store, metrics));
+        assertNull(invoke(spec, "instance").functionError(), "the running worker is untouched");
+    }
+
     private InvokeResult invokeUnchecked(FunctionSpec spec, String requestId, String event) {
         try {
             return worker.invoke(spec, input(requestId, event));

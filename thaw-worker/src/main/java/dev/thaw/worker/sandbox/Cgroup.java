@@ -107,6 +107,27 @@ public final class Cgroup {
         otherHierarchies.forEach(Cgroup::remove);
     }
 
+    /**
+     * Kills whatever still runs in a cgroup left by a worker that died (a function that never read its closed
+     * channel lives on), then removes it.
+     */
+    static void killAndRemove(Path dir) {
+        Path kill = dir.resolve("cgroup.kill");
+        try {
+            if (Files.exists(kill)) {
+                // cgroup v2: one write kills every process, including any forked meanwhile.
+                Files.writeString(kill, "1");
+            } else {
+                for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+                    ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("cannot kill the processes of cgroup {}: {}", dir, e.toString());
+        }
+        remove(dir);
+    }
+
     private static void remove(Path dir) {
         long giveUp = System.currentTimeMillis() + REMOVE_PATIENCE_MS;
         while (true) {

@@ -144,7 +144,7 @@ public final class Cgroups {
         return Optional.of(new Cgroups(Cgroup.Version.V1, workerDir, others));
     }
 
-    /** Removes the (empty) cgroups of workers whose process died without closing them. */
+    /** Removes the cgroups of workers whose process died without closing them, and kills what still runs there. */
     private static void removeAbandoned(Path ownDir) throws IOException {
         try (Stream<Path> children = Files.list(ownDir)) {
             for (Path workerDir : children.toList()) {
@@ -154,7 +154,7 @@ public final class Cgroups {
                 }
                 try (Stream<Path> environments = Files.list(workerDir)) {
                     for (Path environment : environments.filter(Files::isDirectory).toList()) {
-                        Files.delete(environment);
+                        Cgroup.killAndRemove(environment);
                     }
                     Files.delete(workerDir);
                     LOG.info("removed memory cgroup {} of a worker that is gone", workerDir);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Whole directory trees: environments' directories, snapshots' files. */
@@ -51,6 +52,21 @@ public final class FileTrees {
             }
         } catch (IOException e) {
             LOG.warn("cannot delete {}: {}", root, e.toString());
+        }
+    }
+
+    /** Deletes everything in a directory, if it exists, and logs how many entries there were. */
+    public static void deleteContents(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> children = Files.list(dir)) {
+            entries = children.toList();
+        }
+        entries.forEach(FileTrees::delete);
+        if (!entries.isEmpty()) {
+            LOG.info("removed {} entries left in {}", entries.size(), dir);
         }
     }
 
