@@ -23,8 +23,10 @@ import java.util.function.Predicate;
 
 /**
  * All environments of a worker: the idle ones by key, ready for warm starts, and the busy ones. Each runs one
- * invocation at a time. Idle environments are reaped after the idle timeout; environments of a replaced revision,
- * dead ones and discarded ones are stopped, never reused.
+ * invocation at a time. Idle environments are reaped after the idle timeout; dead and discarded ones are stopped,
+ * never reused. Which revision of a function is current is the control plane's to say ({@link #discard(String,
+ * String)} when it changes): revision ids carry no order, and a request still holding an older one may arrive after
+ * the newer one's.
  */
 public final class EnvironmentPool implements AutoCloseable {
 
@@ -34,8 +36,6 @@ public final class EnvironmentPool implements AutoCloseable {
     private final long idleTimeoutNanos;
     private final Map<EnvironmentKey, Deque<Environment>> idle = new HashMap<>();
     private final Set<Environment> all = new HashSet<>();
-    /** The newest revision seen per function version ("name\0version"). */
-    private final Map<String, String> latestRevision = new HashMap<>();
     private final ScheduledExecutorService reaper;
     private final ExecutorService stopper = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("environment-stopper-", 0).factory());
@@ -51,22 +51,12 @@ public final class EnvironmentPool implements AutoCloseable {
         reaper.scheduleWithFixedDelay(this::reapIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * An idle environment for {@code key}, now busy, or null. Seeing a new revision stops the idle environments
-     * of the older one.
-     */
+    /** An idle environment for {@code key}, now busy, or null. */
     public Environment takeIdle(EnvironmentKey key) {
-        List<Environment> stale = new ArrayList<>();
         List<Environment> dead = new ArrayList<>();
         Environment taken = null;
         synchronized (this) {
             checkOpen();
-            String version = key.functionName() + '\0' + key.version();
-            String previous = latestRevision.put(version, key.revisionId());
-            if (previous != null && !previous.equals(key.revisionId())) {
-                removeIdle(e -> e.key().sameVersion(key.functionName(), key.version())
-                        && !e.key().revisionId().equals(key.revisionId()), stale);
-            }
             Deque<Environment> candidates = idle.get(key);
             while (taken == null && candidates != null && !candidates.isEmpty()) {
                 // Most recently used first: the others age towards reaping.
@@ -82,7 +72,6 @@ public final class EnvironmentPool implements AutoCloseable {
                 idle.remove(key);
             }
         }
-        stopAll(stale, "a newer revision replaced it");
         stopAll(dead, "its runtime exited while idle");
         return taken;
     }
@@ -123,11 +112,6 @@ public final class EnvironmentPool implements AutoCloseable {
     private String unusableReason(Environment environment) {
         if (closed) {
             return "the worker is closing";
-        }
-        EnvironmentKey key = environment.key();
-        if (!key.revisionId().equals(latestRevision.getOrDefault(key.functionName() + '\0' + key.version(),
-                key.revisionId()))) {
-            return "a newer revision replaced it";
         }
         if (idleTimeoutNanos == 0) {
             return "environments are not kept warm (idle timeout 0)";
