@@ -7,6 +7,10 @@ public class Greeter {
 
     private static final String INIT_ID = UUID.randomUUID().toString();
 
+    static {
+        System.out.println("greeter initialised");
+    }
+
     public String handleRequest(String name) {
         return "hello " + name + " from " + INIT_ID;
     }

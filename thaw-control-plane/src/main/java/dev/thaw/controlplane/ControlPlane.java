@@ -2,7 +2,6 @@ package dev.thaw.controlplane;
 
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.Worker;
-import dev.thaw.worker.logs.FunctionLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +49,7 @@ public final class ControlPlane implements AutoCloseable {
         VersionResolver resolver = new VersionResolver(store, arns);
         FunctionSpecs specs = new FunctionSpecs(runtimes, packages, arns);
         SnapshotStorage snapshots = new SnapshotStorage(snapshotStore, config.dataDir());
-        // The worker writes function logs there too; a snapshot's init log joins them.
-        FunctionLogs logs = new FunctionLogs(config.dataDir().resolve("logs"));
-        this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, logs, snapStartTimer);
+        this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer);
         LastInvocations lastInvocations = new LastInvocations();
         this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
                 config.snapStartInactivity());

@@ -5,7 +5,6 @@ import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.SnapshotOutcome;
 import dev.thaw.worker.Worker;
-import dev.thaw.worker.logs.FunctionLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,6 @@ final class SnapshotJobs implements AutoCloseable {
     private final Worker worker;
     private final FunctionSpecs specs;
     private final SnapshotStorage storage;
-    private final FunctionLogs logs;
     private final ScheduledExecutorService timer;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("thaw-snapshot-jobs").factory());
@@ -55,13 +53,12 @@ final class SnapshotJobs implements AutoCloseable {
     private final Map<VersionKey, Long> remade = new ConcurrentHashMap<>();
 
     SnapshotJobs(MetadataStore store, MutationLock lock, Worker worker, FunctionSpecs specs,
-                 SnapshotStorage storage, FunctionLogs logs, ScheduledExecutorService timer) {
+                 SnapshotStorage storage, ScheduledExecutorService timer) {
         this.store = store;
         this.lock = lock;
         this.worker = worker;
         this.specs = specs;
         this.storage = storage;
-        this.logs = logs;
         this.timer = timer;
     }
 
@@ -189,7 +186,6 @@ final class SnapshotJobs implements AutoCloseable {
             storage.discard(staging);
             throw e;
         }
-        keepInitLog(version, outcome.log());
         if (!outcome.created()) {
             storage.discard(staging);
             if (first) {
@@ -264,12 +260,6 @@ final class SnapshotJobs implements AutoCloseable {
         }
     }
 
-    // The init log is the user's only way to see why init failed; it goes where invocation logs go.
-    private void keepInitLog(VersionKey version, String log) {
-        if (log != null && !log.isEmpty()) {
-            logs.append(version.functionName(), log.endsWith("\n") ? log : log + "\n");
-        }
-    }
 
     /** Interrupts the run in progress (its version is re-run at the next start) and waits for it to end. */
     @Override

@@ -51,6 +51,9 @@ class SnapStartSnapshotTest {
 
         FunctionConfig active = fixture.awaitState("greeter:1", VersionState.ACTIVE);
         assertEquals(VersionState.active(), active.state());
+        String initLog = fixture.worker.readLog("greeter");
+        assertEquals(1, initLog.split("greeter initialised", -1).length - 1,
+                () -> "the snapshot's init is logged once:\n" + initLog);
         String first = coldStart(GREETER_1);
         String second = coldStart(GREETER_1);
         assertEquals(first, second, "both copies were restored from one snapshot taken after init");
