@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 /**
  * The control plane of one server: opens the metadata store, the package store, the snapshot directories and the
@@ -79,6 +82,7 @@ public final class ControlPlane implements AutoCloseable {
         try {
             controlPlane = new ControlPlane(config, worker, store, snapshotStore);
             controlPlane.concurrency.restore();
+            controlPlane.collectPackages();
             controlPlane.recovery.run();
             controlPlane.inactivity.start(controlPlane.snapStartTimer);
             worker.snapshotsUnavailable().ifPresent(why -> LOG.warn("SnapStart is not available on this server, "
@@ -91,6 +95,16 @@ public final class ControlPlane implements AutoCloseable {
                 store.close();
             }
             throw e;
+        }
+    }
+
+    /** At start, before any upload: deployment packages of deleted functions and replaced code go. */
+    private void collectPackages() {
+        Set<String> referenced = store.allVersions(true).stream().map(FunctionConfig::codeSha256)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        int removed = packages.retainOnly(referenced);
+        if (removed > 0) {
+            LOG.info("removed {} deployment packages no version refers to", removed);
         }
     }
 

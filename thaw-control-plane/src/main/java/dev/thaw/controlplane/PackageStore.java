@@ -10,7 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +59,41 @@ public final class PackageStore {
     /** The unpacked code of a package, by its CodeSha256. */
     public Path codeDir(String codeSha256) {
         return code.resolve(hexOf(codeSha256));
+    }
+
+    /**
+     * Removes the packages (zip and unpacked code) no version refers to, and what interrupted uploads left. Only
+     * while nothing uploads: a package is stored before the version that refers to it is committed.
+     *
+     * @param referenced the CodeSha256 of every version
+     * @return how many packages were removed
+     */
+    public int retainOnly(Set<String> referenced) {
+        Set<String> keep = referenced.stream().map(PackageStore::hexOf).collect(Collectors.toSet());
+        int removed = 0;
+        try {
+            for (Path entry : list(packages)) {
+                String name = entry.getFileName().toString();
+                if (!name.endsWith(".zip") || !keep.contains(name.substring(0, name.length() - ".zip".length()))) {
+                    Files.deleteIfExists(entry);
+                    removed += name.endsWith(".zip") ? 1 : 0;
+                }
+            }
+            for (Path entry : list(code)) {
+                if (!keep.contains(entry.getFileName().toString())) {
+                    deleteTree(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot collect unused deployment packages", e);
+        }
+        return removed;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        }
     }
 
     /** The zip of a package, by the hex form of its SHA-256. */
