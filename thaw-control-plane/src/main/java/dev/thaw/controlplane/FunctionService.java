@@ -42,7 +42,7 @@ public final class FunctionService {
         }
         runtimes.javaHome(request.runtime());
         if (request.code() == null) {
-            throw LambdaException.validation("Value null at 'code' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("code", null, "Member must not be null");
         }
         Requests.FunctionCode code = request.code();
         byte[] zip = ConfigValidator.zipFile(code.zipFile(), code.s3Bucket(), code.imageUri());
@@ -130,8 +130,8 @@ public final class FunctionService {
     /** Every function's $LATEST, or with FunctionVersion=ALL every version of every function. */
     public Page<FunctionConfig> list(String functionVersion, String marker, Integer maxItems) {
         if (functionVersion != null && !"ALL".equals(functionVersion)) {
-            throw LambdaException.validation("Value '" + functionVersion + "' at 'functionVersion' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [ALL]");
+            throw LambdaException.constraint("functionVersion", functionVersion, "Member must satisfy enum value set: "
+                    + "[ALL]");
         }
         return Page.of(store.allVersions(functionVersion != null),
                 config -> config.functionName() + ":" + config.version(), marker, maxItems);

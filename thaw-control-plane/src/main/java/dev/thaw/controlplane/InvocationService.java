@@ -77,8 +77,8 @@ public final class InvocationService {
 
     private static void checkEnum(String member, String value, String... allowed) {
         if (!Arrays.asList(allowed).contains(value)) {
-            throw LambdaException.validation("Value '" + value + "' at '" + member + "' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+            throw LambdaException.constraint(member, value, "Member must satisfy enum value set: ["
+                    + String.join(", ", allowed) + "]");
         }
     }
 }

@@ -115,7 +115,8 @@ final class SnapshotJobs implements AutoCloseable {
             // The version may have been deleted under the run; otherwise it must not stay Pending for ever.
             LOG.error("function {} version {}: snapshot creation failed", version.functionName(), version.version(),
                     e);
-            fail(version, null, "InternalError", "The snapshot could not be created: " + e.getMessage());
+            fail(version, null, "InternalError", "The snapshot could not be created because of an internal error; "
+                    + "the server's log has the details.");
         }
     }
 
@@ -208,8 +209,8 @@ final class SnapshotJobs implements AutoCloseable {
             LOG.warn("function {} version {}: cannot store the snapshot: {}", version.functionName(),
                     version.version(), e.getMessage());
             if (first) {
-                fail(version, config.revisionId(), "InternalError",
-                        "The snapshot could not be stored: " + e.getMessage());
+                fail(version, config.revisionId(), "InternalError", "The snapshot could not be stored; the server's "
+                        + "log has the details.");
             }
             return;
         }

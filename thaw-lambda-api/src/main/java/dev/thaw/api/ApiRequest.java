@@ -36,7 +36,8 @@ record ApiRequest(String requestId, Map<String, String> pathParameters, Map<Stri
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw LambdaException.invalidParameter("Value '" + value + "' for " + name + " is not an integer.");
+            throw LambdaException.invalidParameter("Value '" + LambdaException.echo(value) + "' for " + name
+                    + " is not an integer.");
         }
     }
 
