@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,13 @@ public record FunctionRef(String name, String qualifier) {
                     "The derived qualifier from the function name does not match the specified qualifier.");
         }
         return new FunctionRef(name, queryQualifier);
+    }
+
+    /** The alias the qualifier names, if it names one rather than a version. */
+    public Optional<String> alias() {
+        boolean version = qualifier == null || FunctionConfig.LATEST.equals(qualifier)
+                || VersionResolver.isVersionNumber(qualifier);
+        return version ? Optional.empty() : Optional.of(qualifier);
     }
 
     /** Rejects a qualifier where the operation addresses the whole function. */

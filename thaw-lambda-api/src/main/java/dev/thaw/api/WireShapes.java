@@ -8,6 +8,7 @@ import dev.thaw.controlplane.VersionState;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The response shapes of the service model, and how the control plane's records fill them. */
 final class WireShapes {
@@ -84,7 +85,13 @@ final class WireShapes {
      * of a SnapStart function: $LATEST never restores from a snapshot.
      */
     static FunctionConfiguration configuration(FunctionConfig config, Arns arns) {
-        String arn = config.isLatest() ? arns.function(config.functionName())
+        return configuration(config, arns, Optional.empty());
+    }
+
+    /** The configuration of the version {@code alias} points to: FunctionArn is the alias's ARN, as in Lambda. */
+    static FunctionConfiguration configuration(FunctionConfig config, Arns arns, Optional<String> alias) {
+        String arn = alias.isPresent() ? arns.qualified(config.functionName(), alias.get())
+                : config.isLatest() ? arns.function(config.functionName())
                 : arns.qualified(config.functionName(), config.version());
         VersionState state = config.state();
         return new FunctionConfiguration(config.functionName(), arn, config.runtime(), config.role(), config.handler(),
