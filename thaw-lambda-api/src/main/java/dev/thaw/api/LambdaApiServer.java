@@ -69,6 +69,7 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new AliasRoutes(controlPlane).routes());
         routes.addAll(new ConcurrencyRoutes(controlPlane).routes());
         routes.addAll(new TagRoutes(controlPlane).routes());
+        routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.add(new InvokeRoute(controlPlane).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;

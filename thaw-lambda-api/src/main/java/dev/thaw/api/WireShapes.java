@@ -3,6 +3,7 @@ package dev.thaw.api;
 import dev.thaw.controlplane.AccountSettings;
 import dev.thaw.controlplane.AliasConfig;
 import dev.thaw.controlplane.Arns;
+import dev.thaw.controlplane.EventInvokeConfig;
 import dev.thaw.controlplane.FunctionConfig;
 import dev.thaw.controlplane.VersionState;
 
@@ -80,6 +81,21 @@ final class WireShapes {
     record GetAccountSettingsResponse(AccountLimit accountLimit, AccountUsage accountUsage) {
     }
 
+    record Destination(String destination) {
+    }
+
+    record DestinationConfig(Destination onSuccess, Destination onFailure) {
+    }
+
+    /** LastModified in epoch seconds, the model's timestamp format for this JSON protocol. */
+    record FunctionEventInvokeConfig(double lastModified, String functionArn, Integer maximumRetryAttempts,
+                                     Integer maximumEventAgeInSeconds, DestinationConfig destinationConfig) {
+    }
+
+    record ListFunctionEventInvokeConfigsResponse(String nextMarker,
+                                                  List<FunctionEventInvokeConfig> functionEventInvokeConfigs) {
+    }
+
     /**
      * A version's configuration with its state. SnapStart.OptimizationStatus is "On" only on the published versions
      * of a SnapStart function: $LATEST never restores from a snapshot.
@@ -112,6 +128,15 @@ final class WireShapes {
                 alias.additionalVersionWeights().isEmpty() ? null
                         : new RoutingConfig(alias.additionalVersionWeights()),
                 alias.revisionId());
+    }
+
+    /** As Lambda answers it: DestinationConfig always there, a destination that is not set an empty object. */
+    static FunctionEventInvokeConfig eventInvokeConfig(EventInvokeConfig config, String arn) {
+        return new FunctionEventInvokeConfig(config.lastModified().toEpochMilli() / 1000.0, arn,
+                config.maximumRetryAttempts(),
+                config.maximumEventAge() == null ? null : (int) config.maximumEventAge().toSeconds(),
+                new DestinationConfig(new Destination(config.destinations().onSuccess()),
+                        new Destination(config.destinations().onFailure())));
     }
 
     static GetAccountSettingsResponse accountSettings(AccountSettings settings) {
