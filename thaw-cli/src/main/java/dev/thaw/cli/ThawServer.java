@@ -1,6 +1,7 @@
 package dev.thaw.cli;
 
 import dev.thaw.api.ApiServerConfig;
+import dev.thaw.api.HttpLimits;
 import dev.thaw.api.LambdaApiServer;
 import dev.thaw.api.OperatorViews;
 import dev.thaw.api.auth.AccessKeys;
@@ -85,7 +86,7 @@ public final class ThawServer implements AutoCloseable {
                 access.tls().get().certificateChain(), access.tls().get().privateKey())) : Optional.empty();
         ApiServerConfig apiConfig = new ApiServerConfig(new InetSocketAddress(
                 InetAddress.getByName(options.bindAddress()), options.port()), tls, keys, access.publicHosts(),
-                access.allowedOrigins(), access.metricsBind());
+                access.allowedOrigins(), access.metricsBind(), HttpLimits.DEFAULTS);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SnapshotStore store;
         try {

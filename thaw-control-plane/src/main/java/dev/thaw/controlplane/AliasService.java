@@ -91,23 +91,22 @@ public final class AliasService {
 
     private String aliasName(String name) {
         if (name == null) {
-            throw LambdaException.validation("Value null at 'name' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("name", null, "Member must not be null");
         }
         if (name.length() > MAX_ALIAS_NAME || !ALIAS_NAME.matcher(name).matches()) {
-            throw LambdaException.validation("Value '" + name + "' at 'name' failed to satisfy constraint: Member must "
-                    + "satisfy regular expression pattern: " + ALIAS_NAME.pattern());
+            throw LambdaException.constraint("name", name, "Member must satisfy regular expression pattern: "
+                    + ALIAS_NAME.pattern());
         }
         return name;
     }
 
     private String existingVersion(String function, String version) {
         if (version == null) {
-            throw LambdaException.validation(
-                    "Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("functionVersion", null, "Member must not be null");
         }
         if (!VERSION.matcher(version).matches()) {
-            throw LambdaException.validation("Value '" + version + "' at 'functionVersion' failed to satisfy "
-                    + "constraint: Member must satisfy regular expression pattern: " + VERSION.pattern());
+            throw LambdaException.constraint("functionVersion", version, "Member must satisfy regular expression "
+                    + "pattern: " + VERSION.pattern());
         }
         store.version(function, version).orElseThrow(() -> arns.functionNotFound(function, version));
         return version;
@@ -126,13 +125,12 @@ public final class AliasService {
                         + "1 version");
             }
             if (weight.getKey().equals(alias.functionVersion())) {
-                throw LambdaException.invalidParameter("Version " + weight.getKey() + " is the alias's primary "
-                        + "version and cannot also be an additional version.");
+                throw LambdaException.invalidParameter("Version " + LambdaException.echo(weight.getKey())
+                        + " is the alias's primary version and cannot also be an additional version.");
             }
             if (weight.getValue() == null || weight.getValue() < 0 || weight.getValue() > 1) {
-                throw LambdaException.validation("Value '" + weight.getValue() + "' at "
-                        + "'routingConfig.additionalVersionWeights' failed to satisfy constraint: Member must have "
-                        + "value between 0.0 and 1.0");
+                throw LambdaException.constraint("routingConfig.additionalVersionWeights", weight.getValue(),
+                        "Member must have value between 0.0 and 1.0");
             }
             existingVersion(alias.functionName(), weight.getKey());
         }

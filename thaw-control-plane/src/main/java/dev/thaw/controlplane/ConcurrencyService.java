@@ -35,12 +35,11 @@ public final class ConcurrencyService {
     public int put(FunctionRef ref, Integer reserved) {
         String name = ref.unqualified().name();
         if (reserved == null) {
-            throw LambdaException.validation("Value null at 'reservedConcurrentExecutions' failed to satisfy "
-                    + "constraint: Member must not be null");
+            throw LambdaException.constraint("reservedConcurrentExecutions", null, "Member must not be null");
         }
         if (reserved < 0) {
-            throw LambdaException.validation("Value '" + reserved + "' at 'reservedConcurrentExecutions' failed to "
-                    + "satisfy constraint: Member must have value greater than or equal to 0");
+            throw LambdaException.constraint("reservedConcurrentExecutions", reserved, "Member must have value "
+                    + "greater than or equal to 0");
         }
         return lock.run(() -> {
             FunctionRecord function = resolver.function(name);

@@ -38,31 +38,30 @@ final class ConfigValidator {
 
     static String role(String role) {
         if (role == null) {
-            throw LambdaException.validation("Value null at 'role' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("role", null, "Member must not be null");
         }
         if (!ROLE.matcher(role).matches()) {
-            throw LambdaException.validation("Value '" + role + "' at 'role' failed to satisfy constraint: Member must "
-                    + "satisfy regular expression pattern: " + ROLE.pattern());
+            throw LambdaException.constraint("role", role, "Member must satisfy regular expression pattern: "
+                    + ROLE.pattern());
         }
         return role;
     }
 
     static String handler(String handler) {
         if (handler.length() > MAX_HANDLER) {
-            throw LambdaException.validation("Value '" + handler + "' at 'handler' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_HANDLER);
+            throw LambdaException.constraint("handler", handler, "Member must have length less than or equal to "
+                    + MAX_HANDLER);
         }
         if (!HANDLER.matcher(handler).matches()) {
-            throw LambdaException.validation("Value '" + handler + "' at 'handler' failed to satisfy constraint: "
-                    + "Member must satisfy regular expression pattern: " + HANDLER.pattern());
+            throw LambdaException.constraint("handler", handler, "Member must satisfy regular expression pattern: "
+                    + HANDLER.pattern());
         }
         return handler;
     }
 
     static int timeout(int timeout) {
         if (timeout < 1) {
-            throw LambdaException.validation("Value '" + timeout + "' at 'timeout' failed to satisfy constraint: "
-                    + "Member must have value greater than or equal to 1");
+            throw LambdaException.constraint("timeout", timeout, "Member must have value greater than or equal to 1");
         }
         if (timeout > MAX_TIMEOUT) {
             throw LambdaException.invalidParameter("Timeout value " + timeout + " is out of range. Acceptable "
@@ -73,8 +72,8 @@ final class ConfigValidator {
 
     static int memorySize(int memorySize) {
         if (memorySize < MIN_MEMORY || memorySize > MAX_MEMORY) {
-            throw LambdaException.validation("Value '" + memorySize + "' at 'memorySize' failed to satisfy "
-                    + "constraint: Member must have value " + (memorySize < MIN_MEMORY
+            throw LambdaException.constraint("memorySize", memorySize, "Member must have value "
+                    + (memorySize < MIN_MEMORY
                     ? "greater than or equal to " + MIN_MEMORY : "less than or equal to " + MAX_MEMORY));
         }
         return memorySize;
@@ -82,13 +81,12 @@ final class ConfigValidator {
 
     static int ephemeralStorage(Requests.EphemeralStorage storage) {
         if (storage.size() == null) {
-            throw LambdaException.validation("Value null at 'ephemeralStorage.size' failed to satisfy constraint: "
-                    + "Member must not be null");
+            throw LambdaException.constraint("ephemeralStorage.size", null, "Member must not be null");
         }
         int size = storage.size();
         if (size < FunctionConfig.DEFAULT_EPHEMERAL_STORAGE || size > MAX_EPHEMERAL_STORAGE) {
-            throw LambdaException.validation("Value '" + size + "' at 'ephemeralStorage.size' failed to satisfy "
-                    + "constraint: Member must have value " + (size < FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
+            throw LambdaException.constraint("ephemeralStorage.size", size, "Member must have value "
+                    + (size < FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
                     ? "greater than or equal to " + FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
                     : "less than or equal to " + MAX_EPHEMERAL_STORAGE));
         }
@@ -97,8 +95,8 @@ final class ConfigValidator {
 
     static String description(String description) {
         if (description.length() > MAX_DESCRIPTION) {
-            throw LambdaException.validation("Value '" + description + "' at 'description' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_DESCRIPTION);
+            throw LambdaException.constraint("description", description, "Member must have length less than or equal "
+                    + "to " + MAX_DESCRIPTION);
         }
         return description;
     }
@@ -130,8 +128,8 @@ final class ConfigValidator {
 
     static String snapStartApplyOn(String applyOn) {
         if (!"PublishedVersions".equals(applyOn) && !"None".equals(applyOn)) {
-            throw LambdaException.validation("Value '" + applyOn + "' at 'snapStart.applyOn' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [PublishedVersions, None]");
+            throw LambdaException.constraint("snapStart.applyOn", applyOn, "Member must satisfy enum value set: "
+                    + "[PublishedVersions, None]");
         }
         return applyOn;
     }
@@ -139,12 +137,12 @@ final class ConfigValidator {
     /** Thaw runs x86_64 zip packages that it receives directly. */
     static void packageKind(String packageType, List<String> architectures) {
         if (packageType != null && !"Zip".equals(packageType)) {
-            throw LambdaException.invalidParameter("PackageType " + packageType + " is not supported: upload a "
-                    + "Zip deployment package.");
+            throw LambdaException.invalidParameter("PackageType " + LambdaException.echo(packageType)
+                    + " is not supported: upload a Zip deployment package.");
         }
         if (architectures != null && !architectures.equals(List.of("x86_64"))) {
-            throw LambdaException.invalidParameter("Architectures " + architectures + " are not supported: this "
-                    + "server runs x86_64 functions.");
+            throw LambdaException.invalidParameter("Architectures " + LambdaException.echo(architectures)
+                    + " are not supported: this server runs x86_64 functions.");
         }
     }
 

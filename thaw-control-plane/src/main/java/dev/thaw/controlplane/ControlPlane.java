@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -36,9 +37,12 @@ public final class ControlPlane implements AutoCloseable {
     private final ConcurrencyService concurrency;
     private final ProvisionedConcurrencyService provisionedConcurrency;
     private final TagService tags;
+    private final EventInvokeConfigService eventInvokeConfigs;
     private final InvocationService invocations;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
+    private final ScheduledExecutorService asyncRetryTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("thaw-async-retry").factory());
     private final SnapshotJobs snapshotJobs;
     private final InactivitySweeper inactivity;
     private final SnapStartRecovery recovery;
@@ -65,9 +69,12 @@ public final class ControlPlane implements AutoCloseable {
         this.concurrency = new ConcurrencyService(store, resolver, worker, config.concurrencyLimit(), lock);
         this.provisionedConcurrency = new ProvisionedConcurrencyService(resolver, store, arns);
         this.tags = new TagService(store, resolver, lock);
-        this.async = new AsyncInvoker(worker, AsyncInvoker.RetryPolicy.defaults(), ASYNC_QUEUE_CAPACITY);
+        Clock clock = Clock.systemUTC();
+        this.eventInvokeConfigs = new EventInvokeConfigService(store, resolver, arns, lock, clock);
+        this.async = new AsyncInvoker(worker, AsyncRetries.LAMBDA, clock, AsyncInvoker.timer(asyncRetryTimer),
+                ASYNC_QUEUE_CAPACITY);
         this.invocations = new InvocationService(resolver, specs,
-                new SnapStartGate(store, snapshotJobs, lastInvocations), worker, async, arns);
+                new SnapStartGate(store, snapshotJobs, lastInvocations), worker, async, eventInvokeConfigs, arns);
     }
 
     /** @param snapshotStore where SnapStart snapshots are kept; the worker restores from the same store */
@@ -140,6 +147,10 @@ public final class ControlPlane implements AutoCloseable {
         return tags;
     }
 
+    public EventInvokeConfigService eventInvokeConfigs() {
+        return eventInvokeConfigs;
+    }
+
     public InvocationService invocations() {
         return invocations;
     }
@@ -155,6 +166,7 @@ public final class ControlPlane implements AutoCloseable {
         try {
             inactivity.saveInvocations();
         } finally {
+            asyncRetryTimer.shutdownNow();
             async.close();
             store.close();
         }

@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,22 +21,21 @@ public record FunctionRef(String name, String qualifier) {
 
     public static FunctionRef parse(String reference) {
         if (reference == null || reference.isEmpty()) {
-            throw LambdaException.validation("Value null at 'functionName' failed to satisfy constraint: "
-                    + "Member must not be null");
+            throw LambdaException.constraint("functionName", null, "Member must not be null");
         }
         if (reference.length() > MAX_REFERENCE_LENGTH) {
-            throw LambdaException.validation("Value '" + reference + "' at 'functionName' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_REFERENCE_LENGTH);
+            throw LambdaException.constraint("functionName", reference, "Member must have length less than or equal "
+                    + "to " + MAX_REFERENCE_LENGTH);
         }
         Matcher matcher = FORM.matcher(reference);
         if (!matcher.matches()) {
-            throw LambdaException.validation("Value '" + reference + "' at 'functionName' failed to satisfy "
-                    + "constraint: Member must satisfy regular expression pattern: " + FORM.pattern());
+            throw LambdaException.constraint("functionName", reference, "Member must satisfy regular expression "
+                    + "pattern: " + FORM.pattern());
         }
         String name = matcher.group(1);
         if (name.length() > MAX_NAME_LENGTH) {
-            throw LambdaException.validation("Value '" + name + "' at 'functionName' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_NAME_LENGTH);
+            throw LambdaException.constraint("functionName", name, "Member must have length less than or equal to "
+                    + MAX_NAME_LENGTH);
         }
         return new FunctionRef(name, matcher.group(2));
     }
@@ -53,6 +53,13 @@ public record FunctionRef(String name, String qualifier) {
                     "The derived qualifier from the function name does not match the specified qualifier.");
         }
         return new FunctionRef(name, queryQualifier);
+    }
+
+    /** The alias the qualifier names, if it names one rather than a version. */
+    public Optional<String> alias() {
+        boolean version = qualifier == null || FunctionConfig.LATEST.equals(qualifier)
+                || VersionResolver.isVersionNumber(qualifier);
+        return version ? Optional.empty() : Optional.of(qualifier);
     }
 
     /** Rejects a qualifier where the operation addresses the whole function. */

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** CreateFunction, GetFunction(Configuration), UpdateFunctionCode/Configuration, ListFunctions, DeleteFunction. */
 public final class FunctionService {
@@ -20,6 +22,8 @@ public final class FunctionService {
     private final Worker worker;
     private final SnapshotStorage snapshots;
     private final MutationLock lock;
+    /** Functions deleted from the metadata whose environments and snapshots are still being removed. */
+    private final Set<String> purging = ConcurrentHashMap.newKeySet();
 
     FunctionService(MetadataStore store, PackageStore packages, RuntimeCatalog runtimes, VersionResolver resolver,
                     VersionService versions, Worker worker, SnapshotStorage snapshots, MutationLock lock) {
@@ -42,7 +46,7 @@ public final class FunctionService {
         }
         runtimes.javaHome(request.runtime());
         if (request.code() == null) {
-            throw LambdaException.validation("Value null at 'code' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("code", null, "Member must not be null");
         }
         Requests.FunctionCode code = request.code();
         byte[] zip = ConfigValidator.zipFile(code.zipFile(), code.s3Bucket(), code.imageUri());
@@ -63,6 +67,11 @@ public final class FunctionService {
         return lock.run(() -> {
             if (store.function(name).isPresent()) {
                 throw LambdaException.conflict("Function already exist: " + name);
+            }
+            // Its old snapshots are still being deleted, by name: a new function must not lose its own to that.
+            if (purging.contains(name)) {
+                throw LambdaException.conflict("The operation cannot be performed at this time. The function "
+                        + name + " is being deleted.");
             }
             store.createFunction(new FunctionRecord(name, 0, null, tags), created);
             LOG.info("created function {} ({}, handler {}, {} bytes)", name, created.runtime(), created.handler(),
@@ -130,8 +139,8 @@ public final class FunctionService {
     /** Every function's $LATEST, or with FunctionVersion=ALL every version of every function. */
     public Page<FunctionConfig> list(String functionVersion, String marker, Integer maxItems) {
         if (functionVersion != null && !"ALL".equals(functionVersion)) {
-            throw LambdaException.validation("Value '" + functionVersion + "' at 'functionVersion' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [ALL]");
+            throw LambdaException.constraint("functionVersion", functionVersion, "Member must satisfy enum value set: "
+                    + "[ALL]");
         }
         return Page.of(store.allVersions(functionVersion != null),
                 config -> config.functionName() + ":" + config.version(), marker, maxItems);
@@ -143,9 +152,9 @@ public final class FunctionService {
             resolver.function(ref.name());
             if (ref.qualifier() == null) {
                 store.deleteFunction(ref.name());
-                worker.discard(ref.name(), null);
-                snapshots.deleteFunction(ref.name());
                 worker.setReservedConcurrency(ref.name(), null);
+                purging.add(ref.name());
+                lock.afterUnlock(() -> purge(ref.name()));
                 LOG.info("deleted function {}", ref.name());
             } else {
                 deleteVersion(ref);
@@ -172,15 +181,27 @@ public final class FunctionService {
         }
         var snapshot = store.snapshot(ref.name(), version);
         store.deleteVersion(ref.name(), version);
-        worker.discard(ref.name(), version);
-        snapshot.ifPresent(s -> snapshots.delete(ref.name(), s.snapshotId()));
+        lock.afterUnlock(() -> {
+            worker.discard(ref.name(), version);
+            snapshot.ifPresent(s -> snapshots.delete(ref.name(), s.snapshotId()));
+        });
         LOG.info("deleted function {} version {}", ref.name(), version);
+    }
+
+    /** Stops a deleted function's environments and deletes its snapshots from every tier. */
+    private void purge(String name) {
+        try {
+            worker.discard(name, null);
+            snapshots.deleteFunction(name);
+        } finally {
+            purging.remove(name);
+        }
     }
 
     // Environments of the old revision would never be reused; stopping them frees their memory now.
     private void saveLatest(FunctionConfig updated, String what) {
         store.putVersion(updated);
-        worker.discard(updated.functionName(), FunctionConfig.LATEST);
+        lock.afterUnlock(() -> worker.discard(updated.functionName(), FunctionConfig.LATEST));
         LOG.info("updated function {} {} (revision {})", updated.functionName(), what, updated.revisionId());
     }
 

@@ -80,8 +80,10 @@ final class InactivitySweeper {
                     .filter(config -> stillIdle && config.state().is(VersionState.ACTIVE))
                     .ifPresent(config -> {
                         store.dropSnapshot(config.withState(VersionState.idle()));
-                        worker.discard(idle.functionName(), idle.version());
-                        storage.delete(idle.functionName(), idle.snapshotId());
+                        lock.afterUnlock(() -> {
+                            worker.discard(idle.functionName(), idle.version());
+                            storage.delete(idle.functionName(), idle.snapshotId());
+                        });
                         LOG.info("function {} version {}: Inactive, not invoked since {}; snapshot deleted",
                                 idle.functionName(), idle.version(), idle.lastInvoked());
                     });

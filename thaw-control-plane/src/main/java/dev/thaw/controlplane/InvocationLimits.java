@@ -39,7 +39,9 @@ public final class InvocationLimits {
                 throw new IOException("expected exactly one JSON value");
             }
         } catch (IOException e) {
-            throw LambdaException.invalidRequestContent("Could not parse request body into json: " + e.getMessage());
+            // The parser's words describe the client's own payload, as Lambda's message does; bounded all the same.
+            throw LambdaException.invalidRequestContent("Could not parse request body into json: "
+                    + LambdaException.echo(e.getMessage()));
         }
     }
 

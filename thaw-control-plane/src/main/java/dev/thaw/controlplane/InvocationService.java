@@ -22,15 +22,17 @@ public final class InvocationService {
     private final SnapStartGate snapStart;
     private final Worker worker;
     private final AsyncInvoker async;
+    private final EventInvokeConfigService eventInvokeConfigs;
     private final Arns arns;
 
     InvocationService(VersionResolver resolver, FunctionSpecs specs, SnapStartGate snapStart, Worker worker,
-                      AsyncInvoker async, Arns arns) {
+                      AsyncInvoker async, EventInvokeConfigService eventInvokeConfigs, Arns arns) {
         this.resolver = resolver;
         this.specs = specs;
         this.snapStart = snapStart;
         this.worker = worker;
         this.async = async;
+        this.eventInvokeConfigs = eventInvokeConfigs;
         this.arns = arns;
     }
 
@@ -50,7 +52,8 @@ public final class InvocationService {
         return switch (type) {
             case "DryRun" -> new InvokeResponse(204, null, null, null, new byte[0]);
             case "Event" -> {
-                async.submit(spec, input);
+                // The settings of the qualifier invoked: an alias's own, not its version's.
+                async.submit(spec, input, eventInvokeConfigs.limits(request.function()));
                 yield new InvokeResponse(202, null, null, null, new byte[0]);
             }
             default -> invokeNow(spec, input, logType.equals("Tail"));
@@ -77,8 +80,8 @@ public final class InvocationService {
 
     private static void checkEnum(String member, String value, String... allowed) {
         if (!Arrays.asList(allowed).contains(value)) {
-            throw LambdaException.validation("Value '" + value + "' at '" + member + "' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+            throw LambdaException.constraint(member, value, "Member must satisfy enum value set: ["
+                    + String.join(", ", allowed) + "]");
         }
     }
 }

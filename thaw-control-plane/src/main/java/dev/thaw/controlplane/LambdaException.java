@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public final class LambdaException extends RuntimeException {
 
+    /** The most of one request value a message repeats back: enough to recognise it, never a 200 KB echo. */
+    static final int MAX_ECHO = 256;
+
     private final String type;
     private final int status;
     private final Map<String, String> extraFields;
@@ -26,6 +29,16 @@ public final class LambdaException extends RuntimeException {
         this(type, status, message, Map.of(), Map.of());
     }
 
+    /**
+     * A value the client sent, as an error message may repeat it: whole up to {@link #MAX_ECHO} characters, else
+     * its start and how much was left out.
+     */
+    public static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= MAX_ECHO ? text
+                : text.substring(0, MAX_ECHO) + "...(" + (text.length() - MAX_ECHO) + " more characters)";
+    }
+
     public static LambdaException notFound(String message) {
         return new LambdaException("ResourceNotFoundException", 404, message);
     }
@@ -41,6 +54,15 @@ public final class LambdaException extends RuntimeException {
     /** A request member breaks a constraint of the service model (length, range, pattern, required). */
     public static LambdaException validation(String message) {
         return new LambdaException("ValidationException", 400, "1 validation error detected: " + message);
+    }
+
+    /**
+     * A request member's value breaks a constraint of the model: "Value 'v' at 'member' failed to satisfy
+     * constraint: rule", the value {@linkplain #echo bounded} ("Value null at ..." when there is none).
+     */
+    public static LambdaException constraint(String member, Object value, String rule) {
+        return validation("Value " + (value == null ? "null" : "'" + echo(value) + "'") + " at '" + member
+                + "' failed to satisfy constraint: " + rule);
     }
 
     public static LambdaException tooLarge(String message) {

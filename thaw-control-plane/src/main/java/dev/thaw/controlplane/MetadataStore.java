@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,13 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Functions, versions, aliases, tags, reserved concurrency and SnapStart snapshots in an embedded H2 database.
+ * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots and async invocation settings in an
+ * embedded H2 database.
  * Version and alias configurations are stored as JSON documents keyed by function and version/alias name, so adding a
  * configuration member needs no schema change; tables are changed through {@link SchemaMigrations}. Callers
  * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
  * transaction.
  */
 public final class MetadataStore implements AutoCloseable {
+
+    private static final String EVENT_INVOKE_CONFIG = "SELECT function_name, qualifier, maximum_retry_attempts, "
+            + "maximum_event_age_seconds, on_success, on_failure, last_modified FROM event_invoke_configs";
 
     private final JdbcConnectionPool pool;
     // Only record components are stored: helpers such as FunctionConfig.isLatest() are not data.
@@ -116,7 +121,11 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public void deleteVersion(String functionName, String version) {
-        update("DELETE FROM versions WHERE function_name = ? AND version = ?", functionName, version);
+        transaction(connection -> {
+            execute(connection, "DELETE FROM versions WHERE function_name = ? AND version = ?", functionName,
+                    version);
+            deleteEventInvokeConfig(connection, functionName, version);
+        });
     }
 
     public Optional<SnapshotRecord> snapshot(String functionName, String version) {
@@ -176,7 +185,35 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public void deleteAlias(String functionName, String name) {
-        update("DELETE FROM aliases WHERE function_name = ? AND name = ?", functionName, name);
+        transaction(connection -> {
+            execute(connection, "DELETE FROM aliases WHERE function_name = ? AND name = ?", functionName, name);
+            deleteEventInvokeConfig(connection, functionName, name);
+        });
+    }
+
+    public Optional<EventInvokeConfig> eventInvokeConfig(String functionName, String qualifier) {
+        return query(EVENT_INVOKE_CONFIG + " WHERE function_name = ? AND qualifier = ?",
+                MetadataStore::eventInvokeConfig, functionName, qualifier).stream().findFirst();
+    }
+
+    /** The function's settings, ordered by qualifier. */
+    public List<EventInvokeConfig> eventInvokeConfigs(String functionName) {
+        return query(EVENT_INVOKE_CONFIG + " WHERE function_name = ? ORDER BY qualifier",
+                MetadataStore::eventInvokeConfig, functionName);
+    }
+
+    public void putEventInvokeConfig(EventInvokeConfig config) {
+        update("MERGE INTO event_invoke_configs (function_name, qualifier, maximum_retry_attempts, "
+                        + "maximum_event_age_seconds, on_success, on_failure, last_modified) "
+                        + "KEY (function_name, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)", config.functionName(),
+                config.qualifier(), config.maximumRetryAttempts(),
+                config.maximumEventAge() == null ? null : config.maximumEventAge().toSeconds(),
+                config.destinations().onSuccess(), config.destinations().onFailure(),
+                timestamp(config.lastModified()));
+    }
+
+    public void deleteEventInvokeConfig(String functionName, String qualifier) {
+        transaction(connection -> deleteEventInvokeConfig(connection, functionName, qualifier));
     }
 
     @Override
@@ -189,6 +226,21 @@ public final class MetadataStore implements AutoCloseable {
         } finally {
             pool.dispose();
         }
+    }
+
+    private static void deleteEventInvokeConfig(Connection connection, String functionName, String qualifier)
+            throws SQLException {
+        execute(connection, "DELETE FROM event_invoke_configs WHERE function_name = ? AND qualifier = ?",
+                functionName, qualifier);
+    }
+
+    private static EventInvokeConfig eventInvokeConfig(ResultSet rs) throws SQLException {
+        Integer retries = rs.getObject(3, Integer.class);
+        Integer ageSeconds = rs.getObject(4, Integer.class);
+        return new EventInvokeConfig(rs.getString(1), rs.getString(2), retries,
+                ageSeconds == null ? null : Duration.ofSeconds(ageSeconds),
+                new EventInvokeConfig.Destinations(rs.getString(5), rs.getString(6)),
+                rs.getObject(7, OffsetDateTime.class).toInstant());
     }
 
     private void putVersion(Connection connection, FunctionConfig config) throws SQLException {

@@ -21,8 +21,7 @@ public record Page<T>(List<T> items, String nextMarker) {
      */
     static <T> Page<T> of(List<T> all, Function<T, String> key, String marker, Integer maxItems) {
         if (maxItems != null && (maxItems < 1 || maxItems > 10_000)) {
-            throw LambdaException.validation("Value '" + maxItems + "' at 'maxItems' failed to satisfy constraint: "
-                    + "Member must have value between 1 and 10000");
+            throw LambdaException.constraint("maxItems", maxItems, "Member must have value between 1 and 10000");
         }
         int size = Math.min(maxItems == null ? MAX_PAGE : maxItems, MAX_PAGE);
         int start = marker == null || marker.isEmpty() ? 0 : indexOf(all, key, decode(marker));
@@ -48,7 +47,7 @@ public record Page<T>(List<T> items, String nextMarker) {
         try {
             return new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw LambdaException.invalidParameter("Invalid marker: " + marker);
+            throw LambdaException.invalidParameter("Invalid marker: " + LambdaException.echo(marker));
         }
     }
 }

@@ -22,17 +22,14 @@ public final class ProvisionedConcurrencyService {
     /** Why PutProvisionedConcurrencyConfig is refused for this request (invalid requests fail right here). */
     public LambdaException refusal(FunctionRef ref, Integer provisionedConcurrentExecutions) {
         if (ref.qualifier() == null) {
-            throw LambdaException.validation("Value null at 'qualifier' failed to satisfy constraint: Member must not "
-                    + "be null");
+            throw LambdaException.constraint("qualifier", null, "Member must not be null");
         }
         if (provisionedConcurrentExecutions == null) {
-            throw LambdaException.validation("Value null at 'provisionedConcurrentExecutions' failed to satisfy "
-                    + "constraint: Member must not be null");
+            throw LambdaException.constraint("provisionedConcurrentExecutions", null, "Member must not be null");
         }
         if (provisionedConcurrentExecutions < 1) {
-            throw LambdaException.validation("Value '" + provisionedConcurrentExecutions + "' at "
-                    + "'provisionedConcurrentExecutions' failed to satisfy constraint: Member must have value greater "
-                    + "than or equal to 1");
+            throw LambdaException.constraint("provisionedConcurrentExecutions", provisionedConcurrentExecutions,
+                    "Member must have value greater than or equal to 1");
         }
         resolver.function(ref.name());
         if (FunctionConfig.LATEST.equals(ref.qualifier())) {

@@ -67,4 +67,15 @@ public final class Requests {
 
     public record TagResource(Map<String, String> tags) {
     }
+
+    public record Destination(String destination) {
+    }
+
+    public record DestinationConfig(Destination onSuccess, Destination onFailure) {
+    }
+
+    /** PutFunctionEventInvokeConfig and UpdateFunctionEventInvokeConfig. */
+    public record FunctionEventInvokeConfig(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds,
+                                            DestinationConfig destinationConfig) {
+    }
 }

@@ -50,14 +50,15 @@ public final class RuntimeCatalog {
     /** The JDK home for a runtime, or InvalidParameterValueException when the runtime cannot run here. */
     public Path javaHome(String runtime) {
         if (!RUNTIMES.containsKey(runtime)) {
-            throw LambdaException.invalidParameter("The runtime parameter of " + runtime + " is not supported for "
-                    + "creating or updating functions. We recommend you use a supported runtime ("
+            throw LambdaException.invalidParameter("The runtime parameter of " + LambdaException.echo(runtime)
+                    + " is not supported for creating or updating functions. We recommend you use a supported runtime ("
                     + String.join(", ", RUNTIMES.keySet()) + ") while creating or updating functions.");
         }
         Jdk jdk = jdks.get(runtime);
         if (jdk == null || Jdk.at(jdk.home()).isEmpty()) {
-            throw LambdaException.invalidParameter("The runtime parameter of " + runtime + " is not available: no "
-                    + "JDK " + RUNTIMES.get(runtime) + " or newer is installed on this server (see " + FILE_NAME + ").");
+            throw LambdaException.invalidParameter("The runtime parameter of " + LambdaException.echo(runtime)
+                    + " is not available: no JDK " + RUNTIMES.get(runtime) + " or newer is installed on this server (see "
+                    + FILE_NAME + ").");
         }
         return jdk.home();
     }

@@ -112,7 +112,8 @@ final class SnapshotJobs implements AutoCloseable {
             // The version may have been deleted under the run; otherwise it must not stay Pending for ever.
             LOG.error("function {} version {}: snapshot creation failed", version.functionName(), version.version(),
                     e);
-            fail(version, null, "InternalError", "The snapshot could not be created: " + e.getMessage());
+            fail(version, null, "InternalError", "The snapshot could not be created because of an internal error; "
+                    + "the server's log has the details.");
         }
     }
 
@@ -205,8 +206,8 @@ final class SnapshotJobs implements AutoCloseable {
             LOG.warn("function {} version {}: cannot store the snapshot: {}", version.functionName(),
                     version.version(), e.getMessage());
             if (first) {
-                fail(version, config.revisionId(), "InternalError",
-                        "The snapshot could not be stored: " + e.getMessage());
+                fail(version, config.revisionId(), "InternalError", "The snapshot could not be stored; the server's "
+                        + "log has the details.");
             }
             return;
         }
@@ -228,19 +229,19 @@ final class SnapshotJobs implements AutoCloseable {
             FunctionConfig current = store.version(version.functionName(), version.version()).orElse(null);
             if (current == null || !current.revisionId().equals(revisionId)
                     || !(current.state().is(VersionState.PENDING) || current.state().is(VersionState.ACTIVE))) {
-                storage.delete(version.functionName(), snapshotId);
+                lock.afterUnlock(() -> storage.delete(version.functionName(), snapshotId));
                 return false;
             }
             Optional<SnapshotRecord> replaced = store.snapshot(version.functionName(), version.version());
             Instant lastInvoked = replaced.map(SnapshotRecord::lastInvoked).orElseGet(Instant::now);
             store.putSnapshot(current.withState(current.state().activated()), new SnapshotRecord(
                     version.functionName(), version.version(), snapshotId, fingerprint, lastInvoked));
-            replaced.ifPresent(old -> {
+            replaced.ifPresent(old -> lock.afterUnlock(() -> {
                 // Environments restored from the old snapshot run the old runtime: new cold starts use the new one.
                 worker.discard(version.functionName(), version.version());
                 storage.deleteLater(version.functionName(), old.snapshotId(), timer,
                         REPLACED_SNAPSHOT_GRACE.toSeconds());
-            });
+            }));
             return true;
         });
     }

@@ -29,7 +29,7 @@ public final class TagService {
 
     public void tag(String arn, Map<String, String> tags) {
         if (tags == null) {
-            throw LambdaException.validation("Value null at 'tags' failed to satisfy constraint: Member must not be null");
+            throw LambdaException.constraint("tags", null, "Member must not be null");
         }
         change(arn, current -> current.putAll(tags));
     }
@@ -54,7 +54,8 @@ public final class TagService {
     private static String functionName(String arn) {
         FunctionRef ref = FunctionRef.parse(arn);
         if (ref.qualifier() != null) {
-            throw LambdaException.invalidParameter("Tags are not supported on function versions or aliases: " + arn);
+            throw LambdaException.invalidParameter("Tags are not supported on function versions or aliases: "
+                    + LambdaException.echo(arn));
         }
         return ref.name();
     }

@@ -33,9 +33,9 @@ public final class VersionService {
         return lock.run(() -> {
             FunctionConfig latest = resolver.latest(name);
             if (request.codeSha256() != null && !request.codeSha256().equals(latest.codeSha256())) {
-                throw LambdaException.invalidParameter("CodeSHA256 (" + request.codeSha256() + ") is different from "
-                        + "current CodeSHA256 in $LATEST (" + latest.codeSha256() + "). Please try again with the "
-                        + "CodeSHA256 in $LATEST.");
+                throw LambdaException.invalidParameter("CodeSHA256 (" + LambdaException.echo(request.codeSha256())
+                        + ") is different from current CodeSHA256 in $LATEST (" + latest.codeSha256() + "). Please "
+                        + "try again with the CodeSHA256 in $LATEST.");
             }
             Revisions.check(latest.revisionId(), request.revisionId());
             return publishLocked(name, request.description());

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-/** Unpacks a deployment package, refusing entries that would land outside the target directory. */
+/**
+ * Unpacks a deployment package, refusing entries that would land outside the target directory or collide with one
+ * another (a file where a directory must be, or the reverse): both are bad packages, not failures of the server.
+ */
 final class ZipUnpacker {
 
     /** Lambda's limit for the unzipped deployment package. */
@@ -35,9 +39,12 @@ final class ZipUnpacker {
                     throw LambdaException.invalidParameter(UNZIP_FAILED);
                 }
                 if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
+                    directories(root, destination);
                 } else {
-                    Files.createDirectories(destination.getParent());
+                    directories(root, destination.getParent());
+                    if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                        throw LambdaException.invalidParameter(UNZIP_FAILED);
+                    }
                     total += copyLimited(in, destination, MAX_UNZIPPED_BYTES - total);
                 }
             }
@@ -48,6 +55,16 @@ final class ZipUnpacker {
         if (entries == 0) {
             throw LambdaException.invalidParameter(UNZIP_FAILED);
         }
+    }
+
+    /** Creates {@code dir} under {@code root}, unless an earlier entry made a file of it or of one of its parents. */
+    private static void directories(Path root, Path dir) throws IOException {
+        for (Path path = dir; !path.equals(root); path = path.getParent()) {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw LambdaException.invalidParameter(UNZIP_FAILED);
+            }
+        }
+        Files.createDirectories(dir);
     }
 
     private static long copyLimited(InputStream in, Path destination, long remaining) throws IOException {

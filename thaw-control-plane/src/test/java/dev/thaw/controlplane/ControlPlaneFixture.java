@@ -31,16 +31,29 @@ final class ControlPlaneFixture implements AutoCloseable {
     }
 
     ControlPlaneFixture(Path dataDir, Duration snapStartInactivity) {
+        this(dataDir, snapStartInactivity, openStore(dataDir));
+    }
+
+    /** Over a snapshot store of the test's making; the fixture closes it. */
+    ControlPlaneFixture(Path dataDir, SnapshotStore snapshots) {
+        this(dataDir, ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY, snapshots);
+    }
+
+    private ControlPlaneFixture(Path dataDir, Duration snapStartInactivity, SnapshotStore snapshots) {
         this.dataDir = dataDir;
         this.snapStartInactivity = snapStartInactivity;
-        try {
-            this.snapshots = SnapshotStore.open(StoreConfig.defaults(dataDir), new SimpleMeterRegistry());
-        } catch (StoreException e) {
-            throw new IllegalStateException(e);
-        }
+        this.snapshots = snapshots;
         this.worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), CONCURRENCY_LIMIT,
                 Duration.ofMinutes(1), Duration.ofSeconds(10), null), snapshots, new SimpleMeterRegistry());
         this.controlPlane = open();
+    }
+
+    private static SnapshotStore openStore(Path dataDir) {
+        try {
+            return SnapshotStore.open(StoreConfig.defaults(dataDir), new SimpleMeterRegistry());
+        } catch (StoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Closes the control plane and opens a new one on the same data directory, as a restart does. */

@@ -41,6 +41,16 @@ class FunctionRefTest {
     }
 
     @Test
+    void aHugeNameIsRepeatedOnlyInPart() {
+        String huge = "a".repeat(200_000);
+        LambdaException error = assertThrows(LambdaException.class, () -> FunctionRef.parse(huge));
+        assertEquals("ValidationException", error.type());
+        assertEquals("1 validation error detected: Value '" + "a".repeat(LambdaException.MAX_ECHO)
+                + "...(" + (huge.length() - LambdaException.MAX_ECHO) + " more characters)' at 'functionName' failed "
+                + "to satisfy constraint: Member must have length less than or equal to 170", error.getMessage());
+    }
+
+    @Test
     void queryQualifierMustAgreeWithTheNamedOne() {
         assertEquals(new FunctionRef("f", "2"), FunctionRef.parse("f").withQualifier("2"));
         assertEquals(new FunctionRef("f", "2"), FunctionRef.parse("f:2").withQualifier("2"));

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static dev.thaw.controlplane.ControlPlaneFixture.ROLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,6 +113,26 @@ class FunctionServiceTest {
         assertThrows(LambdaException.class, () -> fixture.create("evil", evil));
         assertFalse(Files.exists(dataDir.resolve("escaped.txt")));
         assertFalse(Files.exists(dataDir.getParent().resolve("escaped.txt")));
+    }
+
+    @Test
+    void entriesThatCollideWithEachOtherAreRejectedAndNothingIsKept() throws Exception {
+        // A symlink entry unpacks as a plain file holding its target, so an entry through it collides the same way.
+        List<List<String>> collisions = List.of(List.of("x", "x/y"), List.of("x", "x/"), List.of("x/", "x"),
+                List.of("lib/link", "lib/link/Handler.class"));
+        for (List<String> names : collisions) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            names.forEach(name -> entries.put(name, name.endsWith("/") ? "" : "content"));
+            LambdaException error = assertThrows(LambdaException.class,
+                    () -> fixture.create("colliding", TestPackages.zip(entries)), names.toString());
+            assertEquals("InvalidParameterValueException", error.type(), names.toString());
+            assertEquals(ZipUnpacker.UNZIP_FAILED, error.getMessage());
+        }
+        try (Stream<Path> code = Files.list(dataDir.resolve("code"));
+             Stream<Path> packages = Files.list(dataDir.resolve("packages"))) {
+            assertEquals(List.of(), Stream.concat(code, packages).toList());
+        }
+        assertThrows(LambdaException.class, () -> functions.configuration(FunctionRef.parse("colliding")));
     }
 
     @Test

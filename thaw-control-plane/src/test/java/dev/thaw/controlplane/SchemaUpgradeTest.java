@@ -50,6 +50,9 @@ class SchemaUpgradeTest {
             assertTrue(snapStart.snapStartOn());
 
             fixture.restartEditing(store -> assertFalse(store.snapshots().iterator().hasNext()));
+            assertEquals(0, fixture.controlPlane.eventInvokeConfigs().put(FunctionRef.parse("plain:1"),
+                    new Requests.FunctionEventInvokeConfig(0, null, null)).maximumRetryAttempts(),
+                    "the upgraded database holds async invocation settings too");
         }
     }
 

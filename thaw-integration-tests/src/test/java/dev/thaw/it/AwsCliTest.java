@@ -57,6 +57,15 @@ class AwsCliTest {
         JsonNode alias = aws.succeed("create-alias", "--function-name", "cli-fn", "--name", "live",
                 "--function-version", "1").json();
         assertEquals(ThawServerExtension.functionArn("cli-fn") + ":live", alias.path("AliasArn").asText());
+        for (List<String> throughAlias : List.of(List.of("--function-name", "cli-fn", "--qualifier", "live"),
+                List.of("--function-name", "cli-fn:live"))) {
+            List<String> command = new ArrayList<>(List.of("get-function-configuration"));
+            command.addAll(throughAlias);
+            JsonNode configuration = aws.succeed(command.toArray(String[]::new)).json();
+            assertEquals(ThawServerExtension.functionArn("cli-fn") + ":live", configuration.path("FunctionArn")
+                    .asText(), throughAlias::toString);
+            assertEquals("1", configuration.path("Version").asText());
+        }
 
         JsonNode invoked = invoke("hello.json", "--function-name", "cli-fn", "--qualifier", "live",
                 "--log-type", "Tail");

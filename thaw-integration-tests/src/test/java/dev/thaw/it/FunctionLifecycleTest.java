@@ -194,6 +194,16 @@ class FunctionLifecycleTest {
         assertThrows(ResourceNotFoundException.class,
                 () -> lambda.createAlias(r -> r.functionName("lifecycle-versions").name("next").functionVersion("9")));
         assertEquals("1", lambda.getAlias(r -> r.functionName("lifecycle-versions").name("live")).functionVersion());
+        GetFunctionConfigurationResponse throughAlias =
+                lambda.getFunctionConfiguration(r -> r.functionName("lifecycle-versions").qualifier("live"));
+        assertEquals(arn + ":live", throughAlias.functionArn(), "the alias's ARN, as Lambda answers");
+        assertEquals("1", throughAlias.version());
+        assertEquals(arn + ":live", lambda.getFunctionConfiguration(r -> r.functionName("lifecycle-versions:live"))
+                .functionArn());
+        assertEquals(arn + ":live", lambda.getFunction(r -> r.functionName("lifecycle-versions:live"))
+                .configuration().functionArn());
+        assertEquals(arn + ":1", lambda.getFunctionConfiguration(r -> r.functionName("lifecycle-versions:1"))
+                .functionArn());
         assertThrows(ResourceNotFoundException.class,
                 () -> invoke(lambda, "lifecycle-versions", "no-such-alias", "{}"));
 

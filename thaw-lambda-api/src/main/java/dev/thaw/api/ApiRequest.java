@@ -1,7 +1,7 @@
 package dev.thaw.api;
 
-import com.sun.net.httpserver.Headers;
 import dev.thaw.api.auth.Caller;
+import dev.thaw.api.auth.RequestHead;
 import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.LambdaException;
 
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request as the handlers see it: path parameters, decoded query parameters, headers, the body (already read
+ * One request as the handlers see it: path parameters, decoded query parameters, the head (for its headers), the body (already read
  * within the route's limit), the request id answered in {@code x-amzn-RequestId} and who signed it.
  */
 record ApiRequest(String requestId, Map<String, String> pathParameters, Map<String, List<String>> query,
-                  Headers headers, byte[] body, Caller caller) {
+                  RequestHead head, byte[] body, Caller caller) {
 
     String pathParameter(String name) {
         return pathParameters.get(name);
@@ -36,12 +36,13 @@ record ApiRequest(String requestId, Map<String, String> pathParameters, Map<Stri
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw LambdaException.invalidParameter("Value '" + value + "' for " + name + " is not an integer.");
+            throw LambdaException.invalidParameter("Value '" + LambdaException.echo(value) + "' for " + name
+                    + " is not an integer.");
         }
     }
 
     String header(String name) {
-        return headers.getFirst(name);
+        return head.header(name).orElse(null);
     }
 
     /** The function named by the {FunctionName} path segment. */

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param publicHosts    host names (or {@code name:port}) clients reach the server by, beyond its own
  * @param allowedOrigins web origins whose pages may call the API; none by default
  * @param metricsAddress a loopback listener that serves {@code GET /metrics} unsigned; empty: none
+ * @param limits         what each connection of either listener may take
  */
 public record ApiServerConfig(InetSocketAddress address, Optional<SSLContext> tls, AccessKeys keys,
                               List<String> publicHosts, List<String> allowedOrigins,
-                              Optional<InetSocketAddress> metricsAddress) {
+                              Optional<InetSocketAddress> metricsAddress, HttpLimits limits) {
 
     public ApiServerConfig {
         publicHosts = List.copyOf(publicHosts);

@@ -32,13 +32,13 @@ final class CodeDownloadRoute {
     private ApiResponse download(ApiRequest request) {
         String hex = request.pathParameter("Sha256");
         if (!SHA256_HEX.matcher(hex).matches()) {
-            throw LambdaException.notFound("No deployment package " + hex);
+            throw LambdaException.notFound("No deployment package " + LambdaException.echo(hex));
         }
         try {
             byte[] zip = Files.readAllBytes(controlPlane.packages().zipPath(hex));
             return new ApiResponse(200, Map.of("Content-Type", "application/zip"), zip);
         } catch (NoSuchFileException e) {
-            throw LambdaException.notFound("No deployment package " + hex);
+            throw LambdaException.notFound("No deployment package " + LambdaException.echo(hex));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,12 +39,13 @@ final class ErrorResponses {
     }
 
     static ApiResponse unknownOperation(String method, String path) {
-        return of(new LambdaException("UnknownOperationException", 404, "Unknown operation " + method + " " + path,
+        return of(new LambdaException("UnknownOperationException", 404, "Unknown operation " + method + " "
+                + LambdaException.echo(path),
                 Map.of(), Map.of()));
     }
 
     static ApiResponse methodNotAllowed(String method, String path, String allowed) {
         return of(new LambdaException("MethodNotAllowedException", 405, "Method " + method + " is not allowed on "
-                + path + "; allowed: " + allowed, Map.of(), Map.of("Allow", allowed)));
+                + LambdaException.echo(path) + "; allowed: " + allowed, Map.of(), Map.of("Allow", allowed)));
     }
 }

@@ -3,6 +3,7 @@ package dev.thaw.api;
 import dev.thaw.controlplane.ControlPlane;
 import dev.thaw.controlplane.FunctionConfig;
 import dev.thaw.controlplane.FunctionDetails;
+import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.Page;
 import dev.thaw.controlplane.PackageStore;
 import dev.thaw.controlplane.Requests;
@@ -50,18 +51,22 @@ final class FunctionRoutes {
     }
 
     private ApiResponse get(ApiRequest request) {
-        FunctionDetails details = controlPlane.functions().get(request.qualifiedFunction());
+        FunctionRef ref = request.qualifiedFunction();
+        FunctionDetails details = controlPlane.functions().get(ref);
         FunctionConfig config = details.configuration();
         String location = codeLocations.of(request, PackageStore.hexOf(config.codeSha256()));
         Integer reserved = details.function().reservedConcurrency();
-        return ApiResponse.json(200, new WireShapes.GetFunctionResponse(wire(config),
+        return ApiResponse.json(200, new WireShapes.GetFunctionResponse(
+                WireShapes.configuration(config, controlPlane.arns(), ref.alias()),
                 new WireShapes.FunctionCodeLocation("S3", location),
                 details.function().tags().isEmpty() ? null : details.function().tags(),
                 reserved == null ? null : new WireShapes.Concurrency(reserved)));
     }
 
     private ApiResponse configuration(ApiRequest request) {
-        return configuration(200, controlPlane.functions().configuration(request.qualifiedFunction()));
+        FunctionRef ref = request.qualifiedFunction();
+        return ApiResponse.json(200, WireShapes.configuration(controlPlane.functions().configuration(ref),
+                controlPlane.arns(), ref.alias()));
     }
 
     private ApiResponse updateConfiguration(ApiRequest request) {

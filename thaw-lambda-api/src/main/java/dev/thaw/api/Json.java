@@ -46,7 +46,8 @@ final class Json {
             return MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, type);
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw LambdaException.invalidRequestContent("Could not parse request body into json: " + detail);
+            throw LambdaException.invalidRequestContent("Could not parse request body into json: "
+                    + LambdaException.echo(detail));
         }
     }
 }

@@ -24,12 +24,12 @@ final class PercentDecoding {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length()) {
-                    throw LambdaException.invalidParameter("Malformed percent-encoding in request URI: " + raw);
+                    throw malformed(raw);
                 }
                 try {
                     bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
                 } catch (IllegalArgumentException e) {
-                    throw LambdaException.invalidParameter("Malformed percent-encoding in request URI: " + raw);
+                    throw malformed(raw);
                 }
                 i += 2;
             } else {
@@ -37,5 +37,10 @@ final class PercentDecoding {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static LambdaException malformed(String raw) {
+        return LambdaException.invalidParameter("Malformed percent-encoding in request URI: "
+                + LambdaException.echo(raw));
     }
 }

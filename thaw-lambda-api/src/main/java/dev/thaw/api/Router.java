@@ -1,8 +1,5 @@
 package dev.thaw.api;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.Caller;
 import dev.thaw.api.auth.RequestHead;
 import dev.thaw.api.auth.SignatureClaim;
@@ -20,20 +17,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Dispatches each request to the route whose method and path match. Before any route runs, the request passes the
- * browser checks (an allowed origin's preflight is answered there) and its signature is verified: what the head says
- * first, so that most refusals need no body, then the signature over the body once it is read. Unknown paths and
- * methods are answered only to signed callers too.
+ * Dispatches each request (past the browser checks) to the route whose method and path match. An allowed origin's
+ * preflight is answered first; then the signature is verified: what the head says first, so that most refusals need
+ * no body, then the signature over the body once it is read. Unknown paths and methods are answered only to signed
+ * callers too.
  */
-final class Router implements HttpHandler {
+final class Router implements ApiHandler.Dispatcher {
 
     private final List<Route> routes;
-    private final BrowserGuard guard;
     private final SignatureVerifier verifier;
 
-    Router(List<Route> routes, BrowserGuard guard, SignatureVerifier verifier) {
+    Router(List<Route> routes, SignatureVerifier verifier) {
         this.routes = List.copyOf(routes);
-        this.guard = guard;
         this.verifier = verifier;
     }
 
@@ -42,11 +37,7 @@ final class Router implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        Exchanges.answer(exchange, guard, this::dispatch);
-    }
-
-    private ApiResponse dispatch(HttpExchange exchange, RequestHead head, String requestId) throws IOException {
+    public ApiResponse dispatch(InputStream in, RequestHead head, String requestId) throws IOException {
         if (Cors.isPreflight(head)) {
             return Cors.preflight(head);
         }
@@ -67,11 +58,11 @@ final class Router implements HttpHandler {
         }
         long maxBody = match.map(m -> m.route().maxBody()).orElse(Route.MAX_JSON_BODY);
         String operation = match.map(m -> m.route().operation()).orElse(head.method() + " " + head.rawPath());
-        byte[] body = readBody(exchange.getRequestBody(), maxBody, operation);
+        byte[] body = readBody(in, maxBody, operation);
         Caller caller = claim.verify(body);
         if (match.isPresent()) {
             return match.get().route().handler().handle(new ApiRequest(requestId, match.get().parameters(),
-                    parseQuery(head.rawQuery()), exchange.getRequestHeaders(), body, caller));
+                    parseQuery(head.rawQuery()), head, body, caller));
         }
         if (pathMatches.isEmpty()) {
             return ErrorResponses.unknownOperation(head.method(), head.rawPath());
@@ -84,7 +75,7 @@ final class Router implements HttpHandler {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0 && total <= Exchanges.MAX_DRAIN; n = in.read(buffer)) {
+        for (int n = in.read(buffer); n >= 0 && total <= ApiHandler.MAX_DRAIN; n = in.read(buffer)) {
             if (total + n <= maxBody) {
                 body.write(buffer, 0, n);
             }

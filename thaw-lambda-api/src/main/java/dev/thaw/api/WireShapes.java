@@ -3,11 +3,13 @@ package dev.thaw.api;
 import dev.thaw.controlplane.AccountSettings;
 import dev.thaw.controlplane.AliasConfig;
 import dev.thaw.controlplane.Arns;
+import dev.thaw.controlplane.EventInvokeConfig;
 import dev.thaw.controlplane.FunctionConfig;
 import dev.thaw.controlplane.VersionState;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The response shapes of the service model, and how the control plane's records fill them. */
 final class WireShapes {
@@ -79,12 +81,33 @@ final class WireShapes {
     record GetAccountSettingsResponse(AccountLimit accountLimit, AccountUsage accountUsage) {
     }
 
+    record Destination(String destination) {
+    }
+
+    record DestinationConfig(Destination onSuccess, Destination onFailure) {
+    }
+
+    /** LastModified in epoch seconds, the model's timestamp format for this JSON protocol. */
+    record FunctionEventInvokeConfig(double lastModified, String functionArn, Integer maximumRetryAttempts,
+                                     Integer maximumEventAgeInSeconds, DestinationConfig destinationConfig) {
+    }
+
+    record ListFunctionEventInvokeConfigsResponse(String nextMarker,
+                                                  List<FunctionEventInvokeConfig> functionEventInvokeConfigs) {
+    }
+
     /**
      * A version's configuration with its state. SnapStart.OptimizationStatus is "On" only on the published versions
      * of a SnapStart function: $LATEST never restores from a snapshot.
      */
     static FunctionConfiguration configuration(FunctionConfig config, Arns arns) {
-        String arn = config.isLatest() ? arns.function(config.functionName())
+        return configuration(config, arns, Optional.empty());
+    }
+
+    /** The configuration of the version {@code alias} points to: FunctionArn is the alias's ARN, as in Lambda. */
+    static FunctionConfiguration configuration(FunctionConfig config, Arns arns, Optional<String> alias) {
+        String arn = alias.isPresent() ? arns.qualified(config.functionName(), alias.get())
+                : config.isLatest() ? arns.function(config.functionName())
                 : arns.qualified(config.functionName(), config.version());
         VersionState state = config.state();
         return new FunctionConfiguration(config.functionName(), arn, config.runtime(), config.role(), config.handler(),
@@ -105,6 +128,15 @@ final class WireShapes {
                 alias.additionalVersionWeights().isEmpty() ? null
                         : new RoutingConfig(alias.additionalVersionWeights()),
                 alias.revisionId());
+    }
+
+    /** As Lambda answers it: DestinationConfig always there, a destination that is not set an empty object. */
+    static FunctionEventInvokeConfig eventInvokeConfig(EventInvokeConfig config, String arn) {
+        return new FunctionEventInvokeConfig(config.lastModified().toEpochMilli() / 1000.0, arn,
+                config.maximumRetryAttempts(),
+                config.maximumEventAge() == null ? null : (int) config.maximumEventAge().toSeconds(),
+                new DestinationConfig(new Destination(config.destinations().onSuccess()),
+                        new Destination(config.destinations().onFailure())));
     }
 
     static GetAccountSettingsResponse accountSettings(AccountSettings settings) {

@@ -2,11 +2,8 @@ package dev.thaw.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.thaw.api.auth.AccessKeys;
-import dev.thaw.api.auth.AllowedHosts;
 import dev.thaw.api.auth.AllowedOrigins;
-import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.RequestHead;
 import dev.thaw.api.auth.SdkSigner;
 import dev.thaw.api.auth.SignatureVerifier;
@@ -24,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,30 +34,29 @@ class RouterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONSOLE = "https://console.example";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static HttpServer server;
+    private static HttpListener server;
     private static URI base;
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         List<Route> routes = List.of(
                 Route.of("GET", "/ok", "Ok", request -> ApiResponse.json(200, Map.of("Caller",
                         request.caller().key().accessKeyId()))),
                 Route.of("GET", "/broken", "Broken", request -> {
                     throw new IllegalStateException("secret detail of /var/lib/thaw");
                 }));
-        BrowserGuard guard = new BrowserGuard(AllowedHosts.forListener(InetAddress.getLoopbackAddress(),
-                server.getAddress().getPort(), List.of()), new AllowedOrigins(List.of(CONSOLE)));
         SignatureVerifier verifier = new SignatureVerifier(new AccessKeys(Map.of("default", SdkSigner.KEY)),
                 "lambda", Clock.systemUTC());
-        server.createContext("/", new Router(routes, guard, verifier));
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        Router router = new Router(routes, verifier);
+        server = HttpListener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.empty(),
+                HttpLimits.DEFAULTS, bound -> new ApiHandler(LambdaApiServer.guard(bound, List.of(),
+                        new AllowedOrigins(List.of(CONSOLE))), HttpLimits.DEFAULTS, Clock.systemUTC(), router));
+        base = URI.create("http://127.0.0.1:" + server.port());
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class SnapshotStore implements AutoCloseable {
     private final FunctionLocks locks = new FunctionLocks();
     private final ExecutorService pool;
 
-    private SnapshotStore(Tiers tiers, MasterKeys masterKeys, MeterRegistry registry) {
+    // Package-private so that a test in this package can build a store over tiers of its own.
+    SnapshotStore(Tiers tiers, MasterKeys masterKeys, MeterRegistry registry) {
         this.tiers = tiers;
         this.masterKeys = masterKeys;
         this.metrics = new StoreMetrics(registry);

@@ -1,5 +1,7 @@
 package dev.thaw.api.auth;
 
+import dev.thaw.controlplane.LambdaException;
+
 import java.util.Optional;
 
 /**
@@ -20,13 +22,13 @@ public final class BrowserGuard {
     public void admit(RequestHead head) {
         String origin = head.header("Origin").orElse(null);
         if (!origins.allows(origin)) {
-            throw new AuthException(AuthFailure.ACCESS_DENIED, "Requests from origin " + origin
-                    + " are not allowed.");
+            throw new AuthException(AuthFailure.ACCESS_DENIED, "Requests from origin "
+                    + LambdaException.echo(origin) + " are not allowed.");
         }
         String host = head.header("Host").orElse(null);
         if (!hosts.allows(host)) {
             throw new AuthException(AuthFailure.ACCESS_DENIED, host == null ? "A Host header is required."
-                    : "This server does not answer to the host name " + host + ".");
+                    : "This server does not answer to the host name " + LambdaException.echo(host) + ".");
         }
     }
 

@@ -1,0 +1,195 @@
+package dev.thaw.controlplane;
+
+import dev.thaw.worker.FunctionSpec;
+import dev.thaw.worker.InvokeInput;
+import dev.thaw.worker.InvokeResult;
+import dev.thaw.worker.SnapshotOutcome;
+import dev.thaw.worker.SnapshotRejections;
+import dev.thaw.worker.ThrottledException;
+import dev.thaw.worker.Worker;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The async queue's attempts as its timer and clock see them: which delays it asks for, and when it gives up. The
+ * timer only records; the test moves the clock and fires what is due, so minutes of back-off take no time.
+ */
+class AsyncInvokerTest {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final FunctionSpec SPEC = new FunctionSpec("fn", "$LATEST", "r1",
+            "arn:aws:lambda:us-east-1:000000000000:function:fn", "example.Handler::handleRequest", Path.of("/jdk"),
+            Path.of("/code"), 128, 3, 512, Map.of(), "us-east-1", null);
+    private static final InvokeInput INPUT = new InvokeInput("request-1", SPEC.functionArn(), new byte[0], "");
+
+    /** A clock the test sets. */
+    private static final class SetClock extends Clock {
+
+        private volatile Instant now = START;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private record Pending(Duration delay, Runnable task) {
+    }
+
+    /** What one invocation does. */
+    @FunctionalInterface
+    private interface Outcome {
+        InvokeResult get() throws ThrottledException;
+    }
+
+    private final SetClock clock = new SetClock();
+    private final BlockingQueue<Pending> timer = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Instant> attempts = new LinkedBlockingQueue<>();
+    private final List<Instant> attempted = new ArrayList<>();
+
+    @Test
+    void aFailingEventIsRetriedAfterOneThenTwoMinutesAndThenDropped() throws Exception {
+        try (AsyncInvoker invoker = invoker(() -> new InvokeResult(new byte[0], "Unhandled", ""))) {
+            invoker.submit(SPEC, INPUT, AsyncLimits.DEFAULT);
+            assertEquals(START, nextAttempt());
+            assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)), fireEach(2));
+            assertNull(timer.poll(200, TimeUnit.MILLISECONDS), "no third retry");
+            assertEquals(List.of(START, START.plus(Duration.ofMinutes(1)), START.plus(Duration.ofMinutes(3))),
+                    attempted);
+        }
+    }
+
+    @Test
+    void withNoRetriesAllowedOneAttemptIsAll() throws Exception {
+        try (AsyncInvoker invoker = invoker(() -> new InvokeResult(new byte[0], "Unhandled", ""))) {
+            invoker.submit(SPEC, INPUT, new AsyncLimits(0, EventInvokeConfig.MAX_EVENT_AGE));
+            assertNotNull(nextAttempt());
+            assertNull(timer.poll(200, TimeUnit.MILLISECONDS), "no retry");
+        }
+    }
+
+    @Test
+    void aThrottledEventIsRetriedUntilItsMaximumAge() throws Exception {
+        try (AsyncInvoker invoker = invoker(() -> {
+            throw new ThrottledException("ReservedFunctionConcurrentInvocationLimitExceeded", "Rate Exceeded.");
+        })) {
+            invoker.submit(SPEC, INPUT, new AsyncLimits(0, Duration.ofSeconds(60)));
+            nextAttempt();
+            // 1 + 2 + 4 + 8 + 16 s = 31 s; the next wait, 32 s, would end past the minute.
+            assertEquals(List.of(1L, 2L, 4L, 8L, 16L), fireEach(5).stream().map(Duration::toSeconds).toList());
+            assertNull(timer.poll(200, TimeUnit.MILLISECONDS), "dropped at its maximum age");
+        }
+    }
+
+    private AsyncInvoker invoker(Outcome outcome) {
+        return new AsyncInvoker(new ScriptedWorker(() -> {
+            attempts.add(clock.instant());
+            return outcome.get();
+        }), AsyncRetries.LAMBDA, clock, (delay, task) -> timer.add(new Pending(delay, task)), 10);
+    }
+
+    /** Fires the next {@code count} retries as they are asked for, moving the clock by each delay. */
+    private List<Duration> fireEach(int count) throws InterruptedException {
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Pending pending = timer.poll(10, TimeUnit.SECONDS);
+            assertNotNull(pending, "retry " + (i + 1) + " was not scheduled");
+            delays.add(pending.delay());
+            clock.advance(pending.delay());
+            pending.task().run();
+            nextAttempt();
+        }
+        return delays;
+    }
+
+    private Instant nextAttempt() throws InterruptedException {
+        Instant attempt = attempts.poll(10, TimeUnit.SECONDS);
+        assertNotNull(attempt, "no attempt was made");
+        attempted.add(attempt);
+        return attempt;
+    }
+
+    /** A worker whose invocations do what the test scripts; the queue needs nothing else of it. */
+    private record ScriptedWorker(Outcome invocation) implements Worker {
+
+        @Override
+        public InvokeResult invoke(FunctionSpec spec, InvokeInput input) throws ThrottledException {
+            return invocation.get();
+        }
+
+        @Override
+        public SnapshotOutcome createSnapshot(FunctionSpec spec, Path snapshotDir) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> snapshotsUnavailable() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String snapshotFingerprint(FunctionSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void onSnapshotRejected(SnapshotRejections listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setReservedConcurrency(String functionName, Integer reserved) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void discard(String functionName, String version) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void prepareSnapshot(String functionName, String snapshotId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String readLog(String functionName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
