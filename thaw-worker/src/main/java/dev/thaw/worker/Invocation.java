@@ -238,14 +238,19 @@ final class Invocation {
                 "Sandbox.Timedout", maxMemory, endNanos);
     }
 
-    /** The runtime closed its channel (it is exiting) or broke the frame protocol. */
+    /**
+     * The runtime closed its channel (it is exiting), answered beyond the channel's limit, or broke the channel, in
+     * which case it is killed and reported as a runtime that died mid-invocation: nothing it sends can be trusted.
+     */
     private InvokeResult gone(Environment environment, EnvironmentGoneException gone) throws InterruptedException {
-        if (gone.protocolViolation()) {
-            byte[] payload = gone.oversizedFrame() && coldStart != null
-                    ? LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES)
-                    : LambdaLogFormat.error("RequestId: " + input.requestId() + " Error: " + gone.getMessage(),
-                    "Runtime.Unknown");
-            return fail(environment, payload, null, "its " + gone.getMessage());
+        if (gone.reason() == EnvironmentGoneException.Reason.OVERSIZED_FRAME && coldStart != null) {
+            return fail(environment, LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES), null,
+                    "its " + gone.getMessage());
+        }
+        if (gone.reason() != EnvironmentGoneException.Reason.EXITED) {
+            LOG.warn("environment {} of {}:{}: {}", environment.id(), spec.functionName(), spec.version(),
+                    gone.getMessage());
+            pool.discard(environment, "its " + gone.getMessage());
         }
         String exit = environment.awaitExit();
         String errorType = environment.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";

@@ -44,13 +44,13 @@ public record Frame(Type type, byte[] payload) {
             this.code = (byte) code;
         }
 
-        static Type of(int code) {
+        static Type of(int code) throws MalformedFrameException {
             for (Type t : values()) {
                 if (t.code == code) {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("unknown frame type " + code);
+            throw new MalformedFrameException("unknown frame type " + code);
         }
     }
 

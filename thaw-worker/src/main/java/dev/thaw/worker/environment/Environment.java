@@ -2,6 +2,7 @@ package dev.thaw.worker.environment;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
+import dev.thaw.runtime.channel.FrameTooLargeException;
 import dev.thaw.runtime.channel.InvokeMessage;
 import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -33,8 +34,6 @@ import java.util.function.Consumer;
  */
 public final class Environment {
 
-    /** Prefix of FrameChannel's complaint about a frame above its size limit. */
-    private static final String OVERSIZED_FRAME = "bad frame length";
     private static final String SNAP_START = "snap-start";
 
     private final String id;
@@ -109,11 +108,14 @@ public final class Environment {
                     replies.add(frame);
                 }
             }
-            replies.add(new EnvironmentGoneException("runtime closed the control channel", false, false));
+            replies.add(new EnvironmentGoneException("runtime closed the control channel",
+                    EnvironmentGoneException.Reason.EXITED));
+        } catch (FrameTooLargeException e) {
+            replies.add(new EnvironmentGoneException("control channel failed: " + e.getMessage(),
+                    EnvironmentGoneException.Reason.OVERSIZED_FRAME));
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            replies.add(new EnvironmentGoneException("control channel failed: " + message, true,
-                    message.startsWith(OVERSIZED_FRAME)));
+            replies.add(new EnvironmentGoneException("control channel failed: " + e,
+                    EnvironmentGoneException.Reason.BROKEN_CHANNEL));
         }
     }
 
@@ -138,7 +140,8 @@ public final class Environment {
         try {
             channel.write(frame);
         } catch (IOException e) {
-            throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(), false, false);
+            throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(),
+                    EnvironmentGoneException.Reason.EXITED);
         }
     }
 
