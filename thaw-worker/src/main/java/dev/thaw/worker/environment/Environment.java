@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its stdin/stdout frame
- * channel. Its output (LOG frames and the JVM's stderr) goes to whichever sink is current, so it lands in the
+ * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its frame channel. Its output
+ * (LOG frames, and the lines of the JVM's stdout and stderr) goes to whichever sink is current, so it lands in the
  * invocation that is running, or in the function log between invocations.
  */
 public final class Environment {
@@ -48,10 +48,10 @@ public final class Environment {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private long idleSinceNanos;
 
-    /** Starts the sandbox of a new environment, whose JVM's stderr lines go to the given consumer. */
+    /** Starts the sandbox of a new environment, whose JVM's stdout and stderr lines go to the given consumer. */
     @FunctionalInterface
     private interface SandboxStart<E extends Exception> {
-        Sandbox start(Consumer<String> stderrLines) throws E;
+        Sandbox start(Consumer<String> logLines) throws E;
     }
 
     private <E extends Exception> Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink,
@@ -61,7 +61,7 @@ public final class Environment {
         this.idleSink = idleSink;
         this.sink = firstSink;
         this.sandbox = start.start(line -> sink.output(line + "\n"));
-        this.channel = new FrameChannel(sandbox.stdout(), sandbox.stdin());
+        this.channel = new FrameChannel(sandbox.fromRuntime(), sandbox.toRuntime());
         Thread.ofPlatform().daemon().name("environment-" + id).start(this::readFrames);
     }
 
@@ -73,7 +73,7 @@ public final class Environment {
                                      String initializationType, LogSink initSink, LogSink idleSink)
             throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.launch(spec, id, initializationType, stderr));
+                logLines -> launcher.launch(spec, id, initializationType, logLines));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Environment {
                                                 Path runtimeJar, SandboxLauncher.Extras extras, LogSink sink)
             throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), sink, sink,
-                stderr -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, stderr));
+                logLines -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, logLines));
     }
 
     /**
@@ -95,7 +95,7 @@ public final class Environment {
                                       SnapshotSource source, Duration timeout, MemoryPlan memory,
                                       LogSink initSink, LogSink idleSink) throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.restore(spec, id, engine, source, timeout, memory, stderr));
+                logLines -> launcher.restore(spec, id, engine, source, timeout, memory, logLines));
     }
 
     private void readFrames() {
