@@ -1,6 +1,7 @@
 package dev.thaw.runtime;
 
 import dev.thaw.crac.Core;
+import dev.thaw.runtime.channel.ControlFds;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.handler.HandlerAdapter;
@@ -12,15 +13,16 @@ import dev.thaw.runtime.log.FunctionLog;
 import dev.thaw.runtime.snapstart.SnapStartCoordinator;
 import dev.thaw.runtime.snapstart.SnapStartFailure;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The process inside an execution environment: stdin and stdout are the control channel to the worker,
- * stderr is appended to the function's log. Init runs once, then invocations are served until the worker
- * closes the channel; with SnapStart, the initialised process is checkpointed in between and each restored
- * copy carries on serving.
+ * The process inside an execution environment: the control channel to the worker is on its own descriptors
+ * ({@link ControlFds}), stdout and stderr are appended to the function's log. Init runs once, then invocations are
+ * served until the worker closes the channel; with SnapStart, the initialised process is checkpointed in between
+ * and each restored copy carries on serving.
  */
 public final class RuntimeMain {
 
@@ -31,10 +33,15 @@ public final class RuntimeMain {
     }
 
     public static void main(String[] args) {
-        // Claimed before anything can print: from here on stdout carries frames only.
-        FrameChannel channel = new FrameChannel(new FileInputStream(FileDescriptor.in),
-                new FileOutputStream(FileDescriptor.out));
-        FunctionLog log = FunctionLog.install(channel);
+        FrameChannel channel;
+        FunctionLog log;
+        try {
+            channel = ControlFds.open();
+            log = FunctionLog.install(channel);
+        } catch (IOException | RuntimeException e) {
+            exitReporting("cannot set up the control channel", e);
+            return;
+        }
         FunctionEnvironment function = FunctionEnvironment.of(System.getenv());
         // Before any function code runs, so that its org.crac registers with the context the runtime notifies.
         System.setProperty(CRAC_COMPAT_PROPERTY, Core.class.getPackageName());
@@ -59,9 +66,20 @@ public final class RuntimeMain {
             System.exit(1);
         } catch (IOException | RuntimeException e) {
             // The channel broke or carried something that is not a frame: nobody sane is left to serve.
-            System.exit(1);
+            exitReporting("the control channel failed", e);
         }
         // exit() rather than return: threads the function started must not keep the environment alive.
         System.exit(0);
+    }
+
+    /**
+     * Ends the process with status 1, the cause written to stderr itself, which is the function's log: System.err
+     * may lead to the broken channel, and without the cause nobody could tell why the environment ended.
+     */
+    private static void exitReporting(String what, Throwable cause) {
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        stderr.println("thaw-runtime: " + what + ":");
+        cause.printStackTrace(stderr);
+        System.exit(1);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thaw.runtime.channel.ControlFds;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.runtime.channel.InvokeMessage;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the packaged runtime jar as a real {@code java} process, the way the worker does, with the
- * {@code example} functions as its deployment package, and speaks frames to it over stdin and stdout.
+ * {@code example} functions as its deployment package, and speaks frames to it over the pipes of its control
+ * channel, passed as the process's stdin and stdout and moved to the channel's own descriptors by a shell.
  */
 class RuntimeProcessTest {
 
@@ -236,6 +238,43 @@ class RuntimeProcessTest {
         }
     }
 
+    @Test
+    void outputBehindJavasBackGoesToTheLogNotTheChannel() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start("example.ChildProcess::run")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            Frame response = runtime.invoke("req-1", "\"garbage\"");
+            assertEquals(Frame.Type.RESPONSE, response.type(), text(response));
+            assertEquals("\"child exited 0\"", text(response));
+            assertEquals(Frame.Type.RESPONSE, runtime.invoke("req-2", "\"again\"").type());
+            runtime.closeInput();
+            assertEquals(0, runtime.exitCode());
+            assertEquals("garbageon stderr\nagainon stderr\n", runtime.stderrText());
+        }
+    }
+
+    @Test
+    void startedWithoutItsChannelExitsSayingWhy() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.startWithoutChannel("example.Greeter")) {
+            assertEquals(1, runtime.exitCode());
+            String stderr = runtime.stderrText();
+            assertTrue(stderr.startsWith("thaw-runtime: cannot set up the control channel:\njava.io.IOException: fd "
+                    + ControlFds.FROM_WORKER + " "), stderr);
+            assertTrue(stderr.contains("\tat dev.thaw.runtime.channel.ControlFds.open("), stderr);
+        }
+    }
+
+    @Test
+    void garbageOnTheChannelEndsTheRuntimeSayingWhy() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start("example.Greeter")) {
+            assertEquals(Frame.Type.READY, runtime.next().type());
+            runtime.sendRaw(new byte[] {'Z', 0, 0, 0, 0});
+            assertEquals(1, runtime.exitCode());
+            String stderr = runtime.stderrText();
+            assertTrue(stderr.startsWith("thaw-runtime: the control channel failed:\n"
+                    + "dev.thaw.runtime.channel.MalformedFrameException: unknown frame type 90\n"), stderr);
+        }
+    }
+
     /** One runtime process and the worker's side of its channel. */
     private static final class RuntimeProcess implements AutoCloseable {
 
@@ -244,6 +283,10 @@ class RuntimeProcessTest {
         private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
         private final List<String> logs = new ArrayList<>();
         private final Path stderr;
+
+        /** Moves the channel from the process's stdin and stdout to its own descriptors, as the worker does. */
+        private static final List<String> CHANNEL_ON_ITS_FDS = List.of("/bin/sh", "-c",
+                "exec " + ControlFds.FROM_STANDARD_STREAMS + "; exec \"$@\"", "runtime");
 
         private RuntimeProcess(Process process, Path stderr) {
             this.process = process;
@@ -263,20 +306,25 @@ class RuntimeProcessTest {
         }
 
         static RuntimeProcess start(String handler, String... jvmOptions) throws IOException {
-            return launch(handler, "on-demand", jvmOptions);
+            return launch(handler, "on-demand", CHANNEL_ON_ITS_FDS, jvmOptions);
         }
 
         /** An environment started to be checkpointed, as the worker starts one when publishing a version. */
         static RuntimeProcess startSnapStart(String handler) throws IOException {
-            return launch(handler, "snap-start");
+            return launch(handler, "snap-start", CHANNEL_ON_ITS_FDS);
         }
 
-        private static RuntimeProcess launch(String handler, String initializationType, String... jvmOptions)
-                throws IOException {
+        /** A runtime started wrongly: no control channel on its descriptors. */
+        static RuntimeProcess startWithoutChannel(String handler) throws IOException {
+            return launch(handler, "on-demand", List.of());
+        }
+
+        private static RuntimeProcess launch(String handler, String initializationType, List<String> launcher,
+                                             String... jvmOptions) throws IOException {
             String jar = System.getProperty("thaw.runtime.jar");
             assertNotNull(jar, "system property thaw.runtime.jar names the packaged runtime");
             assertTrue(Files.isRegularFile(Path.of(jar)), jar);
-            List<String> command = new ArrayList<>();
+            List<String> command = new ArrayList<>(launcher);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
             command.addAll(List.of(jvmOptions));
@@ -321,6 +369,12 @@ class RuntimeProcessTest {
             channel.write(Frame.of(type));
         }
 
+        /** Writes bytes to the channel that need not be a frame. */
+        void sendRaw(byte[] bytes) throws IOException {
+            process.getOutputStream().write(bytes);
+            process.getOutputStream().flush();
+        }
+
         List<String> logs() {
             return logs;
         }
@@ -334,7 +388,8 @@ class RuntimeProcessTest {
             return process.exitValue();
         }
 
-        private String stderrText() {
+        /** What the process wrote to its stdout and stderr, the function's log streams. */
+        String stderrText() {
             try {
                 return Files.readString(stderr);
             } catch (IOException e) {

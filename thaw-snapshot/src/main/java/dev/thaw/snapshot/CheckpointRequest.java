@@ -10,6 +10,8 @@ import java.util.Map;
  *                       mount point inside the environment (e.g. /tmp) to a key naming it in {@link RestoreRequest}
  * @param uid            the tree's (unprivileged) user: the engine reads its resource limits as that user would
  * @param gid            the tree's group
+ * @param pipes          the root's pipes that restored copies get anew
  */
-public record CheckpointRequest(long pid, Path imageDir, Map<String, String> externalMounts, int uid, int gid) {
+public record CheckpointRequest(long pid, Path imageDir, Map<String, String> externalMounts, int uid, int gid,
+                                StdioPipes pipes) {
 }

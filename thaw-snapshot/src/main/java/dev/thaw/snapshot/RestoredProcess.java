@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * A restored copy.
  *
- * @param process handle whose stdin/stdout/stderr are the restored root's fds 0, 1 and 2, and whose exit marks
- *                the restored tree's end
+ * @param process handle whose stdin, stdout and stderr are the restored root's pipes (as the checkpoint's
+ *                {@link StdioPipes} say), and whose exit marks the restored tree's end
  * @param pid     host pid of the restored root (the JVM)
  * @param memory  present while a lazily restored copy's memory is still being loaded
  */

@@ -16,13 +16,14 @@ public interface SnapshotEngine {
 
     /**
      * Checkpoints the tree rooted at {@code request.pid()}; the tree is gone afterwards, whatever the outcome.
-     * The root's stdin, stdout and stderr must be pipes: they are recorded so that a restore can bind new ones.
+     * The root's fds named by {@code request.pipes()} must be pipes: they are recorded so that a restore can bind
+     * new ones.
      */
     void checkpoint(CheckpointRequest request) throws SnapshotException;
 
     /**
-     * Restores a new copy of an image. The copy's stdin, stdout and stderr are the pipes of the returned
-     * process handle; it is running when this returns.
+     * Restores a new copy of an image. The pipes its checkpoint recorded are the stdin, stdout and stderr of the
+     * returned process handle; it is running when this returns.
      */
     RestoredProcess restore(RestoreRequest request) throws SnapshotException;
 }

@@ -36,6 +36,8 @@ final class Invocation {
     static final int MAX_RESPONSE_BYTES = 6_291_556;
     private static final String UNHANDLED = "Unhandled";
     private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
+    /** How Lambda words the end of a runtime that was killed. */
+    private static final String KILLED = "signal: killed";
     private static final SecureRandom IDS = new SecureRandom();
 
     private final FunctionSpec spec;
@@ -81,7 +83,7 @@ final class Invocation {
             }
         }
         try {
-            if (cold && coldStart == null) {
+            if (!initFinished()) {
                 InvokeResult failed = awaitReady(environment);
                 if (failed != null) {
                     return failed;
@@ -238,20 +240,29 @@ final class Invocation {
                 "Sandbox.Timedout", maxMemory, endNanos);
     }
 
-    /** The runtime closed its channel (it is exiting) or broke the frame protocol. */
+    /**
+     * The runtime closed its channel (it is exiting), answered beyond the channel's limit, or broke the channel, in
+     * which case it is killed and reported as a runtime that died mid-invocation: nothing it sends can be trusted.
+     */
     private InvokeResult gone(Environment environment, EnvironmentGoneException gone) throws InterruptedException {
-        if (gone.protocolViolation()) {
-            byte[] payload = gone.oversizedFrame() && coldStart != null
-                    ? LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES)
-                    : LambdaLogFormat.error("RequestId: " + input.requestId() + " Error: " + gone.getMessage(),
-                    "Runtime.Unknown");
-            return fail(environment, payload, null, "its " + gone.getMessage());
+        if (gone.reason() == EnvironmentGoneException.Reason.OVERSIZED_FRAME && initFinished()) {
+            return fail(environment, LambdaLogFormat.responseTooLargePayload(MAX_RESPONSE_BYTES), null,
+                    "its " + gone.getMessage());
         }
-        String exit = environment.awaitExit();
+        String exit;
+        if (gone.reason() == EnvironmentGoneException.Reason.EXITED) {
+            exit = environment.awaitExit();
+        } else {
+            LOG.warn("environment {} of {}:{}: {}", environment.id(), spec.functionName(), spec.version(),
+                    gone.getMessage());
+            pool.discard(environment, "its " + gone.getMessage());
+            // Killed by us, however it would have ended on its own once its channel closed.
+            exit = KILLED;
+        }
         String errorType = environment.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
         // A kernel OOM kill is a SIGKILL, whatever the wrapper made of it.
         String message = LambdaLogFormat.runtimeExitedMessage(input.requestId(),
-                errorType.equals("Runtime.OutOfMemory") ? "signal: killed" : exit);
+                errorType.equals("Runtime.OutOfMemory") ? KILLED : exit);
         log.line(message);
         log.line(errorType);
         return fail(environment, LambdaLogFormat.error(message, errorType), errorType,
@@ -269,12 +280,17 @@ final class Invocation {
      * invoke phase, so that report covers the invoke phase only.
      */
     private void unfinishedInitReport(Environment environment, String status) {
-        if (cold && coldStart == null) {
+        if (!initFinished()) {
             boolean invokePhase = phaseStartNanos >= 0;
             long since = invokePhase ? phaseStartNanos : environment.spawnedAtNanos();
             log.line(LambdaLogFormat.initReport(millis(System.nanoTime() - since), invokePhase ? "invoke" : "init",
                     status));
         }
+    }
+
+    /** Whether the environment reported ready: warm, or a cold start past READY (or RESTORED). */
+    private boolean initFinished() {
+        return !cold || coldStart != null;
     }
 
     /** Discards the environment and answers an Unhandled error, with INIT_REPORT when init never finished. */

@@ -1,11 +1,14 @@
 package dev.thaw.worker;
 
+import dev.thaw.runtime.channel.FrameChannel;
 import dev.thaw.store.SnapshotStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.thaw.worker.fixtures.TestFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,8 @@ class ProcessWorkerTest {
             "REPORT RequestId: (\\S+)\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: (\\d+) ms\tMemory Size: (\\d+) MB"
                     + "\tMax Memory Used: (\\d+) MB(\tInit Duration: \\d+\\.\\d\\d ms)?.*");
     private static final AtomicInteger FUNCTIONS = new AtomicInteger();
+    private static final String RESPONSE_TOO_LARGE = "{\"errorMessage\":\"Response payload size exceeded maximum "
+            + "allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
 
     @TempDir
     Path dataDir;
@@ -203,23 +208,24 @@ class ProcessWorkerTest {
         assertNotEquals(before, text(next));
     }
 
-    @Test
-    void runtimeExitMidInvocationIsAnExitErrorAndTheNextInvocationWorks() throws Exception {
+    /** A runtime that exits, and one whose channel carries a RESPONSE frame of length -1 (it is then killed). */
+    @ParameterizedTest
+    @CsvSource({"halt:3, exit status 3", "forge-frame:4fffffffff, signal: killed"})
+    void runtimeExitOrBrokenChannelMidInvocationIsAnExitErrorAndTheNextInvocationWorks(String event, String exit)
+            throws Exception {
         worker();
         FunctionSpec spec = spec(newFunctionName());
         String before = text(invoke(spec, "instance"));
 
-        InvokeResult crashed = worker.invoke(spec, input("req-crash", "halt:3"));
+        InvokeResult crashed = worker.invoke(spec, input("req-crash", event));
 
         assertEquals("Unhandled", crashed.functionError());
-        assertEquals("{\"errorMessage\":\"RequestId: req-crash Error: Runtime exited with error: exit status 3\","
+        assertEquals("{\"errorMessage\":\"RequestId: req-crash Error: Runtime exited with error: " + exit + "\","
                 + "\"errorType\":\"Runtime.ExitError\"}", text(crashed));
-        assertTrue(crashed.log().contains("Runtime exited with error: exit status 3"), crashed.log());
+        assertTrue(crashed.log().contains("Runtime exited with error: " + exit), crashed.log());
         assertTrue(reportLine(crashed).startsWith("REPORT RequestId: req-crash"));
-
-        InvokeResult next = invoke(spec, "instance");
-        assertNull(next.functionError());
-        assertNotEquals(before, text(next));
+        assertTrue(reportLine(crashed).endsWith("\tStatus: error\tError Type: Runtime.ExitError"), reportLine(crashed));
+        assertServedByAnotherEnvironment(spec, before, "an environment whose runtime died is never reused");
     }
 
     @Test
@@ -249,13 +255,11 @@ class ProcessWorkerTest {
 
         assertEquals("Unhandled", failed.functionError());
         assertTrue(text(failed).contains("\"errorType\":\"java.lang.OutOfMemoryError\""), text(failed));
-        InvokeResult next = invoke(spec, "instance");
-        assertNull(next.functionError());
-        assertNotEquals(before, text(next), "an environment that ran out of heap is never reused");
+        assertServedByAnotherEnvironment(spec, before, "an environment that ran out of heap is never reused");
     }
 
     @Test
-    void oversizedResponseIsRejectedAndTheEnvironmentKept() throws Exception {
+    void oversizedResponsesAreRejected() throws Exception {
         worker();
         FunctionSpec spec = spec(newFunctionName());
         String before = text(invoke(spec, "instance"));
@@ -264,11 +268,29 @@ class ProcessWorkerTest {
         InvokeResult atLimit = invoke(spec, "big:" + 6_291_556);
 
         assertEquals("Unhandled", tooLarge.functionError());
-        assertEquals("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size "
-                + "(6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}", text(tooLarge));
+        assertEquals(RESPONSE_TOO_LARGE, text(tooLarge));
         assertNull(atLimit.functionError());
         assertEquals(6_291_556, atLimit.payload().length);
         assertEquals(before, text(invoke(spec, "instance")));
+
+        // Beyond what the channel reads at all: the unread rest of the frame ends the environment.
+        InvokeResult beyondTheChannel = invoke(spec, "big:" + (FrameChannel.MAX_FRAME_BYTES + 1));
+        assertEquals(RESPONSE_TOO_LARGE, text(beyondTheChannel));
+        assertServedByAnotherEnvironment(spec, before, "an environment whose response went unread is never reused");
+    }
+
+    @Test
+    void outputBehindJavasBackReachesTheLogAndLeavesTheChannelIntact() throws Exception {
+        worker();
+        FunctionSpec spec = spec(newFunctionName());
+        String before = text(invoke(spec, "instance"));
+
+        InvokeResult noisy = invoke(spec, "child-output:garbage from a child process");
+
+        assertNull(noisy.functionError(), () -> text(noisy) + noisy.log());
+        assertEquals("child exited 0", text(noisy));
+        awaitLog(worker, spec.functionName(), "\ngarbage from a child process\n");
+        assertEquals(before, text(invoke(spec, "instance")), "stdout closed, the environment still serves");
     }
 
     @Test
@@ -338,7 +360,7 @@ class ProcessWorkerTest {
 
         CompletableFuture<InvokeResult> first = inBackground(() -> invokeUnchecked(spec,
                 "req-first", "sleep:3000"));
-        awaitLog(spec.functionName(), "START RequestId: req-first");
+        awaitLog(worker, spec.functionName(), "START RequestId: req-first");
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(spec, "instance"));
         assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", throttled.reason());
 
@@ -355,7 +377,7 @@ class ProcessWorkerTest {
 
         CompletableFuture<InvokeResult> first = inBackground(() -> invokeUnchecked(shared,
                 "req-shared", "sleep:3000"));
-        awaitLog(shared.functionName(), "START RequestId: req-shared");
+        awaitLog(worker, shared.functionName(), "START RequestId: req-shared");
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(shared, "instance"));
         assertEquals("ConcurrentInvocationLimitExceeded", throttled.reason());
         assertEquals("Rate Exceeded.", throttled.getMessage());
@@ -495,7 +517,7 @@ class ProcessWorkerTest {
         invoke(idle, "instance");
         CompletableFuture<InvokeResult> running = inBackground(() -> invokeUnchecked(busy,
                 "req-busy", "sleep:60000"));
-        awaitLog(busy.functionName(), "START RequestId: req-busy");
+        awaitLog(worker, busy.functionName(), "START RequestId: req-busy");
         List<Path> cgroups = new java.util.ArrayList<>();
         for (String function : List.of(idle.functionName(), busy.functionName())) {
             for (long pid : SandboxProcesses.of(function)) {
@@ -564,7 +586,15 @@ class ProcessWorkerTest {
         return CompletableFuture.supplyAsync(task, runnable -> Thread.ofPlatform().start(runnable));
     }
 
-    private void awaitLog(String functionName, String text) throws InterruptedException {
+    /** The next invocation succeeds, in another environment than the one that answered {@code before}. */
+    private void assertServedByAnotherEnvironment(FunctionSpec spec, String before, String why) throws Exception {
+        InvokeResult next = invoke(spec, "instance");
+        assertNull(next.functionError(), () -> text(next));
+        assertNotEquals(before, text(next), why);
+    }
+
+    /** Waits (bounded) until the function's log shows {@code text}. */
+    static void awaitLog(ProcessWorker worker, String functionName, String text) throws InterruptedException {
         long giveUp = System.currentTimeMillis() + 30_000;
         while (!worker.readLog(functionName).contains(text)) {
             assertTrue(System.currentTimeMillis() < giveUp, "log never showed " + text);

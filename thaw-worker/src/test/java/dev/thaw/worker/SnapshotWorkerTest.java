@@ -6,6 +6,7 @@ import dev.thaw.worker.sandbox.SnapshotClassData;
 import dev.thaw.worker.sandbox.SnapshotFiles;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,26 @@ class SnapshotWorkerTest {
 
     private static String text(InvokeResult result) {
         return new String(result.payload(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void restoredCopiesGetFreshLogPipesThatOutputBehindJavasBackCannotCorruptTheChannel() throws Exception {
+        start(MemoryLoading.EAGER);
+        Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
+        SnapshotOutcome outcome = worker.createSnapshot(published("noisy", null), snapshotDir);
+        assertTrue(outcome.created(), () -> outcome.stateReason() + "\n" + outcome.log());
+        store.put("noisy", "s1", snapshotDir);
+        FunctionSpec spec = published("noisy", "s1");
+
+        InvokeResult noisy = invoke(spec, "child-output:garbage from a restored copy");
+
+        assertEquals(null, noisy.functionError(), () -> text(noisy) + noisy.log());
+        assertEquals("child exited 0", text(noisy));
+        assertTrue(noisy.log().contains("\tRestore Duration: "), noisy.log());
+        ProcessWorkerTest.awaitLog(worker, "noisy", "\ngarbage from a restored copy\n");
+        InvokeResult next = invoke(spec, "echo:still served");
+        assertEquals("still served", text(next), "stdout closed, the copy still serves");
+        assertFalse(next.log().contains("Restore Duration"), next.log());
     }
 
     @ParameterizedTest

@@ -3,9 +3,9 @@ package dev.thaw.runtime.channel;
 /**
  * One message on the control channel between the worker and the runtime inside an environment.
  *
- * <p>The channel is the environment's stdin (worker to runtime) and stdout (runtime to worker): plain
- * pipes, so a checkpointed environment can be handed fresh ones at restore. On the wire a frame is one
- * type byte, a big-endian int length, then that many payload bytes.
+ * <p>The channel is a pair of plain pipes on file descriptors of its own ({@link ControlFds}), so that nothing
+ * written to stdout or stderr can corrupt it and a checkpointed environment can be handed fresh ones at restore. On
+ * the wire a frame is one type byte, a big-endian int length, then that many payload bytes.
  */
 public record Frame(Type type, byte[] payload) {
 
@@ -44,13 +44,13 @@ public record Frame(Type type, byte[] payload) {
             this.code = (byte) code;
         }
 
-        static Type of(int code) {
+        static Type of(int code) throws MalformedFrameException {
             for (Type t : values()) {
                 if (t.code == code) {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("unknown frame type " + code);
+            throw new MalformedFrameException("unknown frame type " + code);
         }
     }
 

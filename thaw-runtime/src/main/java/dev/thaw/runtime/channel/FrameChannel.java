@@ -23,24 +23,33 @@ public final class FrameChannel {
         this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
     }
 
-    /** Returns the next frame, or null at end of stream. */
+    /**
+     * Returns the next frame, or null at end of stream.
+     *
+     * @throws MalformedFrameException when the bytes read are no frame
+     * @throws FrameTooLargeException  when a frame is announced above {@link #MAX_FRAME_BYTES}
+     */
     public Frame read() throws IOException {
         int code = in.read();
         if (code < 0) {
             return null;
         }
+        Frame.Type type = Frame.Type.of(code);
         int length;
         try {
             length = in.readInt();
         } catch (EOFException e) {
             return null;
         }
-        if (length < 0 || length > MAX_FRAME_BYTES) {
-            throw new IOException("bad frame length " + length);
+        if (length < 0) {
+            throw new MalformedFrameException("negative length " + length + " in a " + type + " frame");
+        }
+        if (length > MAX_FRAME_BYTES) {
+            throw new FrameTooLargeException(length);
         }
         byte[] payload = new byte[length];
         in.readFully(payload);
-        return new Frame(Frame.Type.of(code), payload);
+        return new Frame(type, payload);
     }
 
     public void write(Frame frame) throws IOException {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The function's log: System.out, System.err, {@link LambdaRuntime#getLogger()} and the context's logger all
- * end up as LOG frames on the control channel, the only way output leaves the environment.
+ * end up as LOG frames on the control channel. Stdout and stderr themselves are log pipes too, but only frames are
+ * ordered with the invocation's result, so that what the function printed precedes its END line; the pipes carry
+ * what is written behind Java's back (native code, child processes, the JVM's own messages).
  */
 public final class FunctionLog {
 
@@ -26,8 +28,7 @@ public final class FunctionLog {
     }
 
     /**
-     * Redirects the standard streams and the static Lambda logger to the channel. Stdout is the channel
-     * itself, so anything printed must be framed; stdin belongs to the channel, so code reading it sees none.
+     * Redirects the standard streams and the static Lambda logger to the channel. Stdin is empty, as on Lambda.
      */
     public static FunctionLog install(FrameChannel channel) {
         FunctionLog log = new FunctionLog(channel);

@@ -29,17 +29,17 @@ import java.util.stream.Collectors;
  * Checkpoint and restore with the CRIU command line.
  *
  * <p>Checkpoint: {@code criu dump} of the environment's JVM, the init of its own PID, mount, IPC, UTS and network
- * namespaces. The pipes on its fds 0-2 are recorded (by inode) beside the image, its bind mounts are declared
+ * namespaces. The pipes the request names are recorded (by inode) beside the image, its bind mounts are declared
  * external, and so is its network namespace, so that the image names neither our pipes, nor any host path, nor a
  * network device. CRIU runs with the tree's real uid and gid (still root in effect): reading the resource limits
  * of another user's process otherwise needs CAP_SYS_RESOURCE, which a host may withhold even from root.
  *
  * <p>Restore: {@code criu restore --root <root>} rebuilds the namespaces on the environment's root file system;
  * its own stdin, stdout and stderr (fresh pipes made by {@link ProcessBuilder}) replace the recorded pipes
- * ({@code --inherit-fd}), the copy joins the network namespace given for it, and each external mount is bound to
- * the host path given for this copy. Without {@code -d} the restore's process stays the restored tree's parent
- * (CRIU, then the waiter it execs), so its exit marks the copy's end and says how it ended, as the sandbox wrapper's
- * does for an environment started on demand.
+ * ({@code --inherit-fd}), whichever fds of the copy they are on, the copy joins the network namespace given for
+ * it, and each external mount is bound to the host path given for this copy. Without {@code -d} the restore's
+ * process stays the restored tree's parent (CRIU, then the waiter it execs), so its exit marks the copy's end and
+ * says how it ended, as the sandbox wrapper's does for an environment started on demand.
  *
  * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) runs CRIU's lazy-pages daemon beside it
  * ({@link LazyPagesDaemon}): private anonymous memory is left out of the restore and arrives through the copy's
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 public final class CriuSnapshotEngine implements SnapshotEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(CriuSnapshotEngine.class);
-    /** Beside the image files: the pipe inodes of fds 0, 1 and 2 at checkpoint. */
+    /** Beside the image files: the pipes, by inode, that a restore's fds 0, 1 and 2 replace. */
     static final String STDIO_FILE = "stdio.properties";
     private static final String DUMP_LOG = "dump.log";
     private static final String RESTORE_LOG = "restore.log";
@@ -57,7 +57,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String PREFETCH_VIEW = "image";
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
-    private static final String IMAGE_LAYOUT = "3";
+    private static final String IMAGE_LAYOUT = "4";
     /** Names the checkpointed tree's network namespace, which restored copies get anew. */
     private static final String NETWORK_KEY = "net";
     /** The fd on which CRIU finds the network namespace a copy joins. */
@@ -160,13 +160,14 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         requireAvailable();
         Path images = request.imageDir();
         Properties stdio = new Properties();
+        int[] rootFds = request.pipes().rootFds();
         for (int fd = 0; fd < STDIO_FDS; fd++) {
-            Path link = Path.of("/proc", Long.toString(request.pid()), "fd", Integer.toString(fd));
+            Path link = Path.of("/proc", Long.toString(request.pid()), "fd", Integer.toString(rootFds[fd]));
             try {
                 String target = Files.readSymbolicLink(link).toString();
                 if (!target.startsWith("pipe:[")) {
-                    throw new SnapshotException("fd " + fd + " of process " + request.pid() + " is " + target
-                            + ", not a pipe");
+                    throw new SnapshotException("fd " + rootFds[fd] + " of process " + request.pid() + " is "
+                            + target + ", not a pipe");
                 }
                 stdio.setProperty("fd" + fd, target);
             } catch (IOException e) {
@@ -183,7 +184,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         try {
             Files.createDirectories(images);
             try (var out = Files.newBufferedWriter(images.resolve(STDIO_FILE))) {
-                stdio.store(out, "pipes of fds 0-2 at checkpoint");
+                stdio.store(out, "the pipes a restore's fds 0-2 replace");
             }
             List<String> runAs = List.of("setpriv", "--ruid=" + request.uid(), "--rgid=" + request.gid(),
                     "--keep-groups", "--");

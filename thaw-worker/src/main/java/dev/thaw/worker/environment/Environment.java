@@ -2,6 +2,7 @@ package dev.thaw.worker.environment;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
+import dev.thaw.runtime.channel.FrameTooLargeException;
 import dev.thaw.runtime.channel.InvokeMessage;
 import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -27,14 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its stdin/stdout frame
- * channel. Its output (LOG frames and the JVM's stderr) goes to whichever sink is current, so it lands in the
+ * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its frame channel. Its output
+ * (LOG frames, and the lines of the JVM's stdout and stderr) goes to whichever sink is current, so it lands in the
  * invocation that is running, or in the function log between invocations.
  */
 public final class Environment {
 
-    /** Prefix of FrameChannel's complaint about a frame above its size limit. */
-    private static final String OVERSIZED_FRAME = "bad frame length";
     private static final String SNAP_START = "snap-start";
 
     private final String id;
@@ -49,10 +48,10 @@ public final class Environment {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private long idleSinceNanos;
 
-    /** Starts the sandbox of a new environment, whose JVM's stderr lines go to the given consumer. */
+    /** Starts the sandbox of a new environment, whose JVM's stdout and stderr lines go to the given consumer. */
     @FunctionalInterface
     private interface SandboxStart<E extends Exception> {
-        Sandbox start(Consumer<String> stderrLines) throws E;
+        Sandbox start(Consumer<String> logLines) throws E;
     }
 
     private <E extends Exception> Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink,
@@ -62,7 +61,7 @@ public final class Environment {
         this.idleSink = idleSink;
         this.sink = firstSink;
         this.sandbox = start.start(line -> sink.output(line + "\n"));
-        this.channel = new FrameChannel(sandbox.stdout(), sandbox.stdin());
+        this.channel = new FrameChannel(sandbox.fromRuntime(), sandbox.toRuntime());
         Thread.ofPlatform().daemon().name("environment-" + id).start(this::readFrames);
     }
 
@@ -74,7 +73,7 @@ public final class Environment {
                                      String initializationType, LogSink initSink, LogSink idleSink)
             throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.launch(spec, id, initializationType, stderr));
+                logLines -> launcher.launch(spec, id, initializationType, logLines));
     }
 
     /**
@@ -85,7 +84,7 @@ public final class Environment {
                                                 Path runtimeJar, SandboxLauncher.Extras extras, LogSink sink)
             throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), sink, sink,
-                stderr -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, stderr));
+                logLines -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, logLines));
     }
 
     /**
@@ -96,7 +95,7 @@ public final class Environment {
                                       SnapshotSource source, Duration timeout, MemoryPlan memory,
                                       LogSink initSink, LogSink idleSink) throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
-                stderr -> launcher.restore(spec, id, engine, source, timeout, memory, stderr));
+                logLines -> launcher.restore(spec, id, engine, source, timeout, memory, logLines));
     }
 
     private void readFrames() {
@@ -109,11 +108,14 @@ public final class Environment {
                     replies.add(frame);
                 }
             }
-            replies.add(new EnvironmentGoneException("runtime closed the control channel", false, false));
+            replies.add(new EnvironmentGoneException("runtime closed the control channel",
+                    EnvironmentGoneException.Reason.EXITED));
+        } catch (FrameTooLargeException e) {
+            replies.add(new EnvironmentGoneException("control channel failed: " + e.getMessage(),
+                    EnvironmentGoneException.Reason.OVERSIZED_FRAME));
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            replies.add(new EnvironmentGoneException("control channel failed: " + message, true,
-                    message.startsWith(OVERSIZED_FRAME)));
+            replies.add(new EnvironmentGoneException("control channel failed: " + e,
+                    EnvironmentGoneException.Reason.BROKEN_CHANNEL));
         }
     }
 
@@ -138,7 +140,8 @@ public final class Environment {
         try {
             channel.write(frame);
         } catch (IOException e) {
-            throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(), false, false);
+            throw new EnvironmentGoneException("cannot write to the runtime: " + e.getMessage(),
+                    EnvironmentGoneException.Reason.EXITED);
         }
     }
 

@@ -1,24 +1,26 @@
 package dev.thaw.worker.environment;
 
-/** The environment's control channel ended: the runtime exited, or broke the frame protocol. */
+/** The environment's control channel ended: the runtime exited, or the channel broke. */
 public final class EnvironmentGoneException extends Exception {
 
-    private final boolean protocolViolation;
-    private final boolean oversizedFrame;
+    /** How the channel ended. */
+    public enum Reason {
+        /** The runtime closed its end: it is exiting. */
+        EXITED,
+        /** The runtime announced a frame above the channel's limit (a response far beyond the payload limit). */
+        OVERSIZED_FRAME,
+        /** The channel carried something that is no frame, or failed: the process may run on, but is unusable. */
+        BROKEN_CHANNEL
+    }
 
-    EnvironmentGoneException(String message, boolean protocolViolation, boolean oversizedFrame) {
+    private final Reason reason;
+
+    EnvironmentGoneException(String message, Reason reason) {
         super(message);
-        this.protocolViolation = protocolViolation;
-        this.oversizedFrame = oversizedFrame;
+        this.reason = reason;
     }
 
-    /** The process may still run, but its channel is unusable. Otherwise it closed its stdout: it is exiting. */
-    public boolean protocolViolation() {
-        return protocolViolation;
-    }
-
-    /** The runtime sent a frame larger than the channel accepts (a response far beyond the payload limit). */
-    public boolean oversizedFrame() {
-        return oversizedFrame;
+    public Reason reason() {
+        return reason;
     }
 }

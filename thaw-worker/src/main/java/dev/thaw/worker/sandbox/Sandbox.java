@@ -39,7 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final long spawnedAtNanos;
     private final Optional<RestoredCopy> restored;
     private final Optional<Runnable> afterExit;
-    private final Thread stderrReader;
+    private final Thread logReader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long javaPid = -1;
     private volatile long lastHighWaterMark;
@@ -51,7 +51,7 @@ public final class Sandbox implements AutoCloseable {
      *                  runs once it did
      */
     Sandbox(String id, Process wrapper, Path dir, Optional<Cgroup> cgroup, Path tmpDir, Runnable releaseResources,
-            long spawnedAtNanos, Consumer<String> stderrLines, long javaPid, RestoredCopy restored,
+            long spawnedAtNanos, Consumer<String> logLines, long javaPid, RestoredCopy restored,
             Optional<Runnable> afterExit) {
         this.id = id;
         this.afterExit = afterExit;
@@ -63,28 +63,29 @@ public final class Sandbox implements AutoCloseable {
         this.tmpDir = tmpDir;
         this.releaseResources = releaseResources;
         this.spawnedAtNanos = spawnedAtNanos;
-        this.stderrReader = Thread.ofPlatform().daemon().name("sandbox-stderr-" + id)
-                .start(() -> readStderr(wrapper.getErrorStream(), stderrLines));
+        this.logReader = Thread.ofPlatform().daemon().name("sandbox-log-" + id)
+                .start(() -> readLog(wrapper.getErrorStream(), logLines));
     }
 
-    private void readStderr(InputStream stderr, Consumer<String> lines) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+    /** The JVM's stdout and stderr, one pipe: the wrapper's stderr. */
+    private void readLog(InputStream log, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(log, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.accept(line);
             }
         } catch (IOException e) {
-            LOG.debug("stderr of environment {} closed: {}", id, e.toString());
+            LOG.debug("log pipe of environment {} closed: {}", id, e.toString());
         }
     }
 
-    /** The control channel's runtime-to-worker end. */
-    public InputStream stdout() {
+    /** The control channel's runtime-to-worker end: the wrapper's stdout. */
+    public InputStream fromRuntime() {
         return wrapper.getInputStream();
     }
 
-    /** The control channel's worker-to-runtime end. */
-    public OutputStream stdin() {
+    /** The control channel's worker-to-runtime end: the wrapper's stdin. */
+    public OutputStream toRuntime() {
         return wrapper.getOutputStream();
     }
 
@@ -124,8 +125,8 @@ public final class Sandbox implements AutoCloseable {
             kill();
             return "signal: killed";
         }
-        // The JVM's last words arrive on stderr just before the wrapper exits.
-        stderrReader.join(STOP_PATIENCE_MS);
+        // The JVM's last words arrive on its log pipe just before the wrapper exits.
+        logReader.join(STOP_PATIENCE_MS);
         return ExitStatus.describe(wrapper.exitValue());
     }
 
@@ -195,7 +196,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Kills everything in the sandbox and removes its cgroup and directory. Idempotent. A sandbox with work to do at
-     * exit is first asked to end (end of its stdin) and given time to, in the background.
+     * exit is first asked to end (end of its control channel) and given time to, in the background.
      */
     @Override
     public void close() {
@@ -205,7 +206,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             wrapper.getOutputStream().close();
         } catch (IOException e) {
-            LOG.debug("closing stdin of environment {}: {}", id, e.toString());
+            LOG.debug("closing the control channel of environment {}: {}", id, e.toString());
         }
         if (afterExit.isPresent()) {
             Thread.ofPlatform().daemon().name("sandbox-exit-" + id).start(() -> {

@@ -1,11 +1,13 @@
 package dev.thaw.worker.sandbox;
 
+import dev.thaw.runtime.channel.ControlFds;
 import dev.thaw.snapshot.CheckpointRequest;
 import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
+import dev.thaw.snapshot.StdioPipes;
 import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
 
@@ -30,10 +32,12 @@ import java.util.function.Consumer;
  * keeps all of it across checkpoint and restore, so a restored copy is exactly as confined.
  *
  * <p>Process layout, which checkpointing relies on: a shell (our child) joins the environment's cgroups, sets the
- * open-file limit and opens the seccomp filter, then execs {@code nsenter} into the environment's network
- * namespace, {@code setsid} and bubblewrap, which stays our child while its own child, PID 1 of the new PID
- * namespace and leader of its own session, builds the root, pivots into it and execs {@code setpriv}, which drops
- * to the sandbox user and execs the JVM. So the JVM is PID 1, with stdin, stdout and stderr on plain pipes to us.
+ * open-file limit, opens the seccomp filter and moves the control channel from its stdin and stdout to the channel's
+ * own fds ({@link ControlFds}), then execs {@code nsenter} into the environment's network namespace, {@code setsid}
+ * and bubblewrap, which stays our child while its own child, PID 1 of the new PID namespace and leader of its own
+ * session, builds the root, pivots into it and execs {@code setpriv}, which drops to the sandbox user and execs a
+ * shell that puts stdin on the sandbox's /dev/null and execs the JVM; each of them keeps the fds it inherits. So the JVM is PID 1, with the channel on plain pipes to us, stdout
+ * and stderr on a third (the function's log) and stdin on /dev/null.
  */
 public final class SandboxLauncher {
 
@@ -50,6 +54,13 @@ public final class SandboxLauncher {
     static final int MAX_OPEN_FILES = 1024;
     /** The fd on which bubblewrap reads the seccomp filter. */
     private static final int SECCOMP_FD = 9;
+    /** The JVM's pipes that restored copies get anew: the channel's two, and the log's, found on stderr. */
+    private static final StdioPipes PIPES = new StdioPipes(ControlFds.FROM_WORKER, ControlFds.TO_WORKER, 2);
+    /**
+     * Execs the rest with stdin on the sandbox's own /dev/null: CRIU checkpoints files on the sandbox's mounts only,
+     * and the host's /dev/null, which the prologue put there, is none of them.
+     */
+    private static final List<String> SANDBOX_STDIN = List.of("/bin/sh", "-c", "exec \"$@\" 0</dev/null", "stdin");
     private static final String ON_DEMAND = "on-demand";
     /**
      * For an environment that will be checkpointed: the JVM maps its class-data archive at the archive's own base
@@ -88,11 +99,12 @@ public final class SandboxLauncher {
     /**
      * @param id                 the environment id, unique in this worker
      * @param initializationType AWS_LAMBDA_INITIALIZATION_TYPE of the environment
-     * @param stderrLines        receives the JVM's own stderr (crash messages, JVM warnings) line by line
+     * @param logLines           receives what the JVM writes to stdout and stderr (child processes, native code,
+     *                           crash messages, JVM warnings) line by line
      */
-    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> stderrLines)
+    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> logLines)
             throws IOException {
-        return launch(spec, id, initializationType, root.runtimeJar(), Extras.NONE, stderrLines);
+        return launch(spec, id, initializationType, root.runtimeJar(), Extras.NONE, logLines);
     }
 
     /**
@@ -112,7 +124,7 @@ public final class SandboxLauncher {
 
     /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
     public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime, Extras extras,
-                          Consumer<String> stderrLines) throws IOException {
+                          Consumer<String> logLines) throws IOException {
         Path dir = environmentsDir.resolve(id);
         Files.createDirectories(dir);
         Optional<Cgroup> cgroup = Optional.empty();
@@ -132,6 +144,7 @@ public final class SandboxLauncher {
             command.addAll(bubblewrap(spec, runtime.getParent(), tmp.get().mountPoint(),
                     aotMount(dir, aotUse, extras.aotOutput())));
             command.addAll(setpriv());
+            command.addAll(SANDBOX_STDIN);
             command.addAll(java(spec, runtime, options));
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
@@ -140,7 +153,7 @@ public final class SandboxLauncher {
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
             return new Sandbox(id, process, dir, cgroup, tmp.get().mountPoint(), releaser(network, tmp), spawnedAt,
-                    stderrLines, -1, null, aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
+                    logLines, -1, null, aotUse.flatMap(AotCaches.Use::afterExit).or(extras::afterExit));
         } catch (IOException | RuntimeException e) {
             cgroup.ifPresent(Cgroup::remove);
             releaser(network, tmp).run();
@@ -180,7 +193,8 @@ public final class SandboxLauncher {
             throws SnapshotException, InterruptedException {
         try {
             long pid = sandbox.javaPid().orElseThrow(() -> new SnapshotException("the environment's JVM is gone"));
-            engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS, user.uid(), user.gid()));
+            engine.checkpoint(new CheckpointRequest(pid, snapshot.image(), EXTERNAL_MOUNTS, user.uid(), user.gid(),
+                    PIPES));
             sandbox.awaitExit(STOP_PATIENCE_MS);
             FileTrees.copy(sandbox.tmpDir(), snapshot.tmp());
         } catch (IOException e) {
@@ -197,7 +211,7 @@ public final class SandboxLauncher {
      * {@code memory} says. Nothing is left behind when it fails.
      */
     public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
-                           Duration timeout, MemoryPlan memory, Consumer<String> stderrLines)
+                           Duration timeout, MemoryPlan memory, Consumer<String> logLines)
             throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
         Optional<Cgroup> cgroup = Optional.empty();
@@ -227,7 +241,7 @@ public final class SandboxLauncher {
                 Sandbox sandbox = new Sandbox(id, restored.process(), dir, cgroup, tmpDir, () -> {
                     snapshot.close();
                     release.run();
-                }, spawnedAt, stderrLines, restored.pid(),
+                }, spawnedAt, logLines, restored.pid(),
                         new RestoredCopy(timing, restored.memory()), Optional.empty());
                 restoredCopy = true;
                 // A lazily restored copy reads its image until every page is in.
@@ -259,7 +273,8 @@ public final class SandboxLauncher {
 
     /**
      * A shell that joins the environment's cgroups, limits open files, opens the seccomp filter for bubblewrap,
-     * then execs the command given after it.
+     * moves the control channel to its fds and hands its pipes to the sandbox user (the runtime reopens them through
+     * /proc, which checks the pipes' owner), then execs the command given after it.
      */
     private List<String> prologue(Optional<Cgroup> cgroup) {
         List<Path> procs = cgroup.map(Cgroup::procsFiles).orElse(List.of());
@@ -269,7 +284,11 @@ public final class SandboxLauncher {
         }
         script.append("ulimit -n ").append(MAX_OPEN_FILES).append(" || exit ").append(PROLOGUE_FAILED).append("; ")
                 .append("exec ").append(SECCOMP_FD).append("<\"$").append(procs.size() + 1).append("\" || exit ")
-                .append(PROLOGUE_FAILED).append("; shift ").append(procs.size() + 1).append("; exec \"$@\"");
+                .append(PROLOGUE_FAILED).append("; exec ").append(ControlFds.FROM_STANDARD_STREAMS).append(" || exit ")
+                .append(PROLOGUE_FAILED).append("; chown ").append(user.uid()).append(':').append(user.gid())
+                .append(" /proc/self/fd/").append(ControlFds.FROM_WORKER).append(" /proc/self/fd/")
+                .append(ControlFds.TO_WORKER).append(" || exit ").append(PROLOGUE_FAILED)
+                .append("; shift ").append(procs.size() + 1).append("; exec \"$@\"");
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "thaw-sandbox"));
         procs.forEach(file -> command.add(file.toString()));
         command.add(root.seccompFilter().toString());
@@ -328,11 +347,6 @@ public final class SandboxLauncher {
                 "-XX:TieredStopAtLevel=1",
                 // No hsperfdata file: a checkpointed environment's files must not change before restore.
                 "-XX:-UsePerfData",
-                // stdout is the control channel: the JVM's own messages (its unified log's warnings among them,
-                // which go to stdout by default) must not land in it.
-                "-XX:+DisplayVMOutputToStderr",
-                "-Xlog:disable",
-                "-Xlog:all=warning:stderr",
                 "-Djava.io.tmpdir=/tmp");
     }
 }
