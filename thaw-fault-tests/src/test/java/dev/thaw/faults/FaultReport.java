@@ -33,7 +33,8 @@ public final class FaultReport {
             findings = new ArrayList<>(findings);
         }
 
-        public static Section of(String part, Seed seed) {
+        /** @param seed what replays the part's random choices */
+        public static Section of(String part, Object seed) {
             return new Section(RUN, part, FaultForm.current().name().toLowerCase(), seed.toString(), Map.of(),
                     List.of());
         }
