@@ -14,36 +14,36 @@ import software.amazon.awssdk.core.SdkBytes;
  * The thaw-examples deployment packages, as built by that module, in both Lambda layouts, and the Spring Boot
  * application of thaw-examples-spring.
  */
-final class ExamplePackages {
+public final class ExamplePackages {
 
     private ExamplePackages() {
     }
 
     /** The shaded jar: classes and dependencies merged at the root. */
-    static Path jarPath() {
+    public static Path jarPath() {
         return path("thaw.examples.jar", "../thaw-examples/target/thaw-examples-function.jar");
     }
 
     /** The zip: classes at the root, dependency jars under lib/. */
-    static Path zipPath() {
+    public static Path zipPath() {
         return path("thaw.examples.zip", "../thaw-examples/target/thaw-examples-function.zip");
     }
 
     /** A Spring Boot application in the zip layout (see thaw-examples-spring). */
-    static Path springZipPath() {
+    public static Path springZipPath() {
         return path("thaw.examples.spring.zip",
                 "../thaw-examples-spring/target/thaw-examples-spring-function.zip");
     }
 
-    static SdkBytes jar() {
+    public static SdkBytes jar() {
         return read(jarPath());
     }
 
-    static SdkBytes zip() {
+    public static SdkBytes zip() {
         return read(zipPath());
     }
 
-    static SdkBytes springZip() {
+    public static SdkBytes springZip() {
         return read(springZipPath());
     }
 
@@ -51,14 +51,14 @@ final class ExamplePackages {
      * A package that passes for a zip (its end-of-archive record is intact, which is all the AWS CLI checks)
      * but cannot be unpacked: the example jar with the signature of its first entry's header wiped.
      */
-    static SdkBytes damagedZip() {
+    public static SdkBytes damagedZip() {
         byte[] bytes = jar().asByteArray();
         Arrays.fill(bytes, 0, 4, (byte) 0);
         return SdkBytes.fromByteArray(bytes);
     }
 
     /** CodeSha256 as Lambda reports it: the base64 SHA-256 of the package. */
-    static String sha256(SdkBytes code) {
+    public static String sha256(SdkBytes code) {
         try {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(code.asByteArray()));
         } catch (NoSuchAlgorithmException e) {

@@ -8,14 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 
 /** Parses the JSON that functions return and the CLI prints. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
@@ -27,7 +27,7 @@ final class Json {
      * Asserts that {@code actual} matches {@code expected}, where objects may carry more fields than expected
      * lists (serializers differ in whether they write null or default fields).
      */
-    static void assertContains(JsonNode expected, JsonNode actual) {
+    public static void assertContains(JsonNode expected, JsonNode actual) {
         if (!expected.isObject()) {
             Assertions.assertEquals(expected, actual);
             return;

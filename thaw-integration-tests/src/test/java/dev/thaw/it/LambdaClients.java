@@ -17,13 +17,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Builds the SDK client the way a user points it at Thaw. */
-final class LambdaClients {
+public final class LambdaClients {
 
     private LambdaClients() {
     }
 
     /** A client signing with a profile of a shared-credentials file, read by the SDK as a user's would be. */
-    static LambdaClient forEndpoint(URI endpoint, Path credentialsFile, String profile, Optional<Path> caBundle) {
+    public static LambdaClient forEndpoint(URI endpoint, Path credentialsFile, String profile, Optional<Path> caBundle) {
         return forEndpoint(endpoint, ProfileCredentialsProvider.builder()
                 .profileFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build())
                 .profileName(profile)
@@ -31,7 +31,7 @@ final class LambdaClients {
     }
 
     /** @param caBundle for an https endpoint, the certificates to trust (and none other) */
-    static LambdaClient forEndpoint(URI endpoint, AwsCredentialsProvider credentials, Optional<Path> caBundle) {
+    public static LambdaClient forEndpoint(URI endpoint, AwsCredentialsProvider credentials, Optional<Path> caBundle) {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
                 // Long enough for a cold start that waits out an init timeout.
                 .socketTimeout(Duration.ofMinutes(2));

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +16,12 @@ import java.util.Map;
  * HTTP/1.1 written by hand over a socket, for what {@link java.net.http.HttpClient} will not send: a Host header
  * other than the URI's, as a browser sends for a page whose DNS name was rebound to this machine.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** A response's status, headers (lower-case names) and body. */
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        String errorType() {
+        public String errorType() {
             return headers.get("x-amzn-errortype");
         }
     }
@@ -31,8 +32,20 @@ final class RawHttp {
     /** Sends {@code request}'s method, path, query and headers, with {@code host} as its Host header. */
     static Response send(HttpRequest request, String host, byte[] body) throws IOException {
         URI uri = request.uri();
-        StringBuilder head = new StringBuilder(request.method()).append(' ').append(uri.getRawPath())
-                .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
+        return send(request, host, uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                body, Duration.ZERO);
+    }
+
+    /**
+     * Sends {@code request}'s method and headers to its URI's host and port, but with {@code target} as the
+     * request line's path and query, as given: a URI could not hold a malformed one.
+     *
+     * @param timeout how long to wait for each read; zero waits for ever
+     */
+    public static Response send(HttpRequest request, String host, String target, byte[] body, Duration timeout)
+            throws IOException {
+        URI uri = request.uri();
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n")
                 .append("Connection: close\r\n");
@@ -40,6 +53,7 @@ final class RawHttp {
                 head.append(name).append(": ").append(value).append("\r\n")));
         head.append("\r\n");
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
@@ -49,8 +63,11 @@ final class RawHttp {
         }
     }
 
-    private static Response parse(String response) {
+    private static Response parse(String response) throws IOException {
         int end = response.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IOException("the connection closed before a complete response: " + response);
+        }
         String[] lines = response.substring(0, end).split("\r\n");
         Map<String, String> headers = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {

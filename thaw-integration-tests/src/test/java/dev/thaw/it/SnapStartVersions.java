@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * Creating SnapStart functions and waiting for their published versions' snapshots. A test whose version fails
  * because the server cannot run CRIU here is skipped rather than failed; every other failure fails it.
  */
-final class SnapStartVersions {
+public final class SnapStartVersions {
 
     /** Polls like the SDK's waiter (same acceptors) but every 250 ms rather than every 5 s: snapshots take seconds. */
     private static final Duration POLL = Duration.ofMillis(250);
@@ -31,20 +31,20 @@ final class SnapStartVersions {
     }
 
     /** Creates a function from the example jar with {@code SnapStart: {ApplyOn: PublishedVersions}}. */
-    static CreateFunctionResponse createFunction(ThawServerExtension thaw, String name, String handler) {
+    public static CreateFunctionResponse createFunction(ThawServerExtension thaw, String name, String handler) {
         return thaw.createFunction(name, handler,
                 b -> b.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)));
     }
 
     /** Publishes a version and waits until its snapshot is ready; returns the version number. */
-    static String publishActive(LambdaClient client, String name) {
+    public static String publishActive(LambdaClient client, String name) {
         String version = client.publishVersion(r -> r.functionName(name)).version();
         awaitActive(client, name, version);
         return version;
     }
 
     /** The SDK's published-version-active waiter, polling often. */
-    static LambdaWaiter fastWaiter(LambdaClient client) {
+    public static LambdaWaiter fastWaiter(LambdaClient client) {
         return LambdaWaiter.builder()
                 .client(client)
                 .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(POLL))
@@ -52,7 +52,7 @@ final class SnapStartVersions {
                 .build();
     }
 
-    static void awaitActive(LambdaClient client, String name, String version) {
+    public static void awaitActive(LambdaClient client, String name, String version) {
         awaitActive(client, fastWaiter(client), name, version);
     }
 
@@ -60,7 +60,7 @@ final class SnapStartVersions {
      * Waits with {@code waiter}; when it gives up, skips the test if CRIU is unavailable and fails it with the
      * version's state otherwise.
      */
-    static void awaitActive(LambdaClient client, LambdaWaiter waiter, String name, String version) {
+    public static void awaitActive(LambdaClient client, LambdaWaiter waiter, String name, String version) {
         try {
             waiter.waitUntilPublishedVersionActive(r -> r.functionName(name).qualifier(version));
         } catch (SdkClientException e) {
@@ -71,16 +71,16 @@ final class SnapStartVersions {
         }
     }
 
-    static GetFunctionConfigurationResponse configuration(LambdaClient client, String name, String version) {
+    public static GetFunctionConfigurationResponse configuration(LambdaClient client, String name, String version) {
         return client.getFunctionConfiguration(r -> r.functionName(name).qualifier(version));
     }
 
-    static void assumeSnapStartAvailable(GetFunctionConfigurationResponse config) {
+    public static void assumeSnapStartAvailable(GetFunctionConfigurationResponse config) {
         assumeSnapStartAvailable(config.stateAsString(), config.stateReason());
     }
 
     /** Skips the test when the server failed a version because it cannot checkpoint on this machine. */
-    static void assumeSnapStartAvailable(String state, String stateReason) {
+    public static void assumeSnapStartAvailable(String state, String stateReason) {
         boolean criuUnavailable = State.FAILED.toString().equals(state) && stateReason != null
                 && SNAPSHOTS_UNAVAILABLE.matcher(stateReason).find();
         // CI provisions CRIU: there an unavailable engine is a failure, not a reason to skip.

@@ -28,12 +28,12 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
  * it that signs with the server's own key, read from its credentials file. Register as a static field with
  * {@code @RegisterExtension}.
  */
-final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
 
-    static final String RUNTIME = "java17";
-    static final String ROLE = "arn:aws:iam::000000000000:role/lambda-ex";
-    static final String ACCOUNT = "000000000000";
-    static final String REGION = "us-east-1";
+    public static final String RUNTIME = "java17";
+    public static final String ROLE = "arn:aws:iam::000000000000:role/lambda-ex";
+    public static final String ACCOUNT = "000000000000";
+    public static final String REGION = "us-east-1";
 
     /** In the build directory, so that whatever a killed run leaves behind goes with {@code mvn clean}. */
     private static final Path DEFAULT_DATA_ROOT = Path.of(System.getProperty("thaw.it.data-root", "target/thaw-data"));
@@ -45,17 +45,17 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
     private Optional<Path> caBundle;
     private LambdaClient client;
 
-    ThawServerExtension() {
+    public ThawServerExtension() {
         this(UnaryOperator.identity());
     }
 
     /** @param customizer adjusts the defaults (free port, fresh data directory) before the server starts */
-    ThawServerExtension(UnaryOperator<ServerOptions> customizer) {
+    public ThawServerExtension(UnaryOperator<ServerOptions> customizer) {
         this(DEFAULT_DATA_ROOT, customizer);
     }
 
     /** @param dataRoot where the server's fresh data directory is created */
-    ThawServerExtension(Path dataRoot, UnaryOperator<ServerOptions> customizer) {
+    public ThawServerExtension(Path dataRoot, UnaryOperator<ServerOptions> customizer) {
         this.dataRoot = dataRoot;
         this.customizer = customizer;
     }
@@ -78,36 +78,36 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Stops the server and starts a new one on the same data directory, as an operator's restart would. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         stop();
         start();
     }
 
-    LambdaClient client() {
+    public LambdaClient client() {
         return client;
     }
 
     /** The running server's data directory. */
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return server.endpoint();
     }
 
     /** The AWS shared-credentials file of the keys the server accepts. */
-    Path credentialsFile() {
+    public Path credentialsFile() {
         return server.credentialsFile();
     }
 
     /** The key of the server's default profile. */
-    AccessKey credentials() {
+    public AccessKey credentials() {
         return server.accessKeys().profile(AccessKeys.DEFAULT_PROFILE).orElseThrow();
     }
 
     /** Plain HTTP requests to the server, signed with its default key. */
-    SignedHttpClient http() {
+    public SignedHttpClient http() {
         return new SignedHttpClient(credentials());
     }
 
@@ -117,16 +117,16 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
         return caBundle.map(cli::withCaBundle).orElse(cli);
     }
 
-    ThawServer server() {
+    public ThawServer server() {
         return server;
     }
 
-    static String functionArn(String name) {
+    public static String functionArn(String name) {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
     }
 
     /** Creates a function from the example jar and waits until it is Active. */
-    CreateFunctionResponse createFunction(String name, String handler) {
+    public CreateFunctionResponse createFunction(String name, String handler) {
         return createFunction(name, handler, builder -> { });
     }
 
@@ -134,7 +134,7 @@ final class ThawServerExtension implements BeforeAllCallback, AfterAllCallback {
      * Creates a function (example jar, {@link #RUNTIME}, 256 MB, 15 s unless {@code customizer} says otherwise)
      * and waits until it is Active.
      */
-    CreateFunctionResponse createFunction(String name, String handler,
+    public CreateFunctionResponse createFunction(String name, String handler,
                                           Consumer<CreateFunctionRequest.Builder> customizer) {
         CreateFunctionRequest.Builder request = CreateFunctionRequest.builder()
                 .functionName(name)

@@ -1,0 +1,143 @@
+package dev.thaw.faults;
+
+import dev.thaw.api.auth.AccessKey;
+import dev.thaw.api.auth.AccessKeys;
+import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.it.LambdaClients;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * A Thaw server in a JVM of its own, started as {@code ./thaw server} starts it (same main class, class path and JVM
+ * flags), so that it can be killed as an operator's machine would lose it.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Path CLI_JAR = Path.of(System.getProperty("thaw.cli.jar",
+            "../thaw-cli/target/thaw-cli-0.1.0-SNAPSHOT.jar"));
+    private static final Path BUILD_ROOT = Path.of(System.getProperty("thaw.faults.build-root", ".."));
+
+    private final Process process;
+    private final Path dataDir;
+    private final URI endpoint;
+    private final LambdaClient client;
+
+    private ServerProcess(Process process, Path dataDir, URI endpoint) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.endpoint = endpoint;
+        this.client = LambdaClients.forEndpoint(endpoint, credentialsFile(dataDir), AccessKeys.DEFAULT_PROFILE,
+                Optional.empty());
+    }
+
+    /**
+     * Starts a server on a free port and {@code dataDir}, its output appended to {@code log}, and waits until it
+     * answers.
+     */
+    public static ServerProcess start(Path dataDir, Path log, List<String> options) throws IOException,
+            InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dthaw.home=" + BUILD_ROOT.toAbsolutePath().normalize(),
+                "-cp", CLI_JAR.toAbsolutePath() + ":" + CLI_JAR.toAbsolutePath().resolveSibling("lib") + "/*",
+                "dev.thaw.cli.ThawCli", "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        awaitAnswering(process, endpoint, credentialsFile(dataDir));
+        return new ServerProcess(process, dataDir, endpoint);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path credentialsFile() {
+        return credentialsFile(dataDir);
+    }
+
+    public LambdaClient client() {
+        return client;
+    }
+
+    /** Plain HTTP requests to the server, signed with the key of its credentials file. */
+    public SignedHttpClient http() {
+        Profile profile = ProfileFile.builder().content(credentialsFile()).type(ProfileFile.Type.CREDENTIALS).build()
+                .profile(AccessKeys.DEFAULT_PROFILE).orElseThrow();
+        return new SignedHttpClient(new AccessKey(profile.property("aws_access_key_id").orElseThrow(),
+                profile.property("aws_secret_access_key").orElseThrow()));
+    }
+
+    /** SIGKILL: the JVM gets no chance to clean up, as when its machine loses power. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        client.close();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        client.close();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    private static void awaitAnswering(Process process, URI endpoint, Path credentialsFile)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue());
+            }
+            if (Files.isRegularFile(credentialsFile)) {
+                try (LambdaClient probe = LambdaClients.forEndpoint(endpoint, credentialsFile,
+                        AccessKeys.DEFAULT_PROFILE, Optional.empty())) {
+                    probe.listFunctions();
+                    return;
+                } catch (SdkException | IllegalStateException e) {
+                    // Not listening yet, or the credentials file is still being written.
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server did not answer within " + STARTUP);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Path credentialsFile(Path dataDir) {
+        return dataDir.resolve("credentials");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
