@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thaw.cli.SignedHttpClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -73,6 +76,17 @@ class BadRequestsTest {
         assertTrue(message.contains("at 'functionName' failed to satisfy constraint: Member must have length"),
                 message);
         assertFalse(error.requestId() == null || error.requestId().isEmpty());
+    }
+
+    @Test
+    void aJsonNullBodyIsAnEmptyRequestNotAnInternalError() throws Exception {
+        try (SignedHttpClient http = THAW.http()) {
+            HttpResponse<String> answer = http.send("PUT", THAW.endpoint().resolve(
+                    "/2019-09-30/functions/null-body/provisioned-concurrency?Qualifier=1"), Map.of(),
+                    "null".getBytes(StandardCharsets.UTF_8), HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+            assertTrue(JSON.readTree(answer.body()).has("message"), answer.body());
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thaw.controlplane.LambdaException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The Lambda wire format: members in upper camel case (record component {@code functionName} is
@@ -28,6 +29,7 @@ final class Json {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private Json() {
     }
@@ -40,10 +42,14 @@ final class Json {
         }
     }
 
-    /** Reads a request body; an empty body is an empty object, malformed JSON is InvalidRequestContentException. */
+    /**
+     * Reads a request body; an empty body or a JSON {@code null} is an empty object, malformed JSON is
+     * InvalidRequestContentException.
+     */
     static <T> T read(byte[] body, Class<T> type) {
         try {
-            return MAPPER.readValue(body.length == 0 ? "{}".getBytes() : body, type);
+            T value = MAPPER.readValue(body.length == 0 ? EMPTY_OBJECT : body, type);
+            return value != null ? value : MAPPER.readValue(EMPTY_OBJECT, type);
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw LambdaException.invalidRequestContent("Could not parse request body into json: "
