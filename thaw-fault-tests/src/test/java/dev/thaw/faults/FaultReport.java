@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ public final class FaultReport {
             return this;
         }
 
+        /** A finding quotes its input; characters UTF-8 cannot hold (lone surrogates) are written as '?'. */
         public Section finding(String line) {
-            findings.add(line);
+            findings.add(new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
             return this;
         }
 

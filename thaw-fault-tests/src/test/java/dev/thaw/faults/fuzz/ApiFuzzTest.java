@@ -2,7 +2,9 @@ package dev.thaw.faults.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.thaw.faults.FaultForm;
 import dev.thaw.faults.FaultReport;
+import dev.thaw.faults.Seed;
 import dev.thaw.it.Invocations;
 import dev.thaw.it.RawHttp;
 import dev.thaw.it.ThawServerExtension;
@@ -12,20 +14,15 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * Bad input to every route, signed so that it reaches them: the server never answers it with a 5xx (Lambda's generic
  * ServiceException is reported, any other fails), never hangs, and keeps serving (a health invoke after each batch).
- * The number of inputs is jqwik's {@code jqwik.tries.default}, larger in the suite's long form.
+ * The inputs come from one seeded generator ({@link FuzzInputs}); their number is the form's.
  */
 class ApiFuzzTest {
 
@@ -35,9 +32,10 @@ class ApiFuzzTest {
     private static final Map<Verdict, AtomicInteger> VERDICTS = new ConcurrentHashMap<>();
     /** Per kind of answer (route, status, error type): the shortest input that got it. */
     private static final Map<String, FuzzRequest> FINDINGS = new ConcurrentHashMap<>();
+    private static final Seed SEED = Seed.current();
     private static FuzzClient client;
 
-    @BeforeContainer
+    @BeforeAll
     static void startServer() throws IOException {
         THAW.beforeAll(null);
         THAW.createFunction("fuzz-target", "example.Hello::handleRequest");
@@ -45,12 +43,12 @@ class ApiFuzzTest {
         client = new FuzzClient(THAW.endpoint(), THAW.http());
     }
 
-    @AfterContainer
+    @AfterAll
     static void reportAndStop() throws IOException {
         try {
             Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
             VERDICTS.forEach((verdict, count) -> counts.put(verdict, count.get()));
-            FaultReport.Section section = FaultReport.Section.of("fuzz", "jqwik's, printed with its results")
+            FaultReport.Section section = FaultReport.Section.of("fuzz", SEED)
                     .figure("inputs tried", TRIED.get())
                     .figure("5xx", counts.getOrDefault(Verdict.GENERIC_5XX, 0) + counts.getOrDefault(Verdict.FAILING_5XX, 0))
                     .figure("5xx other than the generic ServiceException", counts.getOrDefault(Verdict.FAILING_5XX, 0))
@@ -66,9 +64,15 @@ class ApiFuzzTest {
         }
     }
 
-    // Edge cases of the recursive JSON generator overflow the stack; random inputs reach the same shapes.
-    @Property(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void badInputGetsALambdaErrorPromptly(@ForAll("requests") FuzzRequest request) throws IOException {
+    @Test
+    void badInputGetsALambdaErrorPromptly() throws IOException {
+        FuzzInputs inputs = new FuzzInputs(SEED.random("fuzz"));
+        for (int i = 0; i < FaultForm.current().fuzzInputs; i++) {
+            send(inputs.next());
+        }
+    }
+
+    private static void send(FuzzRequest request) throws IOException {
         String kind;
         Verdict verdict;
         try {
@@ -90,11 +94,6 @@ class ApiFuzzTest {
         if (TRIED.incrementAndGet() % BATCH == 0) {
             assertServing();
         }
-    }
-
-    @Provide
-    Arbitrary<FuzzRequest> requests() {
-        return FuzzInputs.requests();
     }
 
     /** The health function still answers; the fuzz target is made again if an input deleted it. */

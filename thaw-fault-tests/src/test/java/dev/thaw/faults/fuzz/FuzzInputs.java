@@ -2,17 +2,16 @@ package dev.thaw.faults.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.stream.IntStream;
 
 /**
  * Generators of bad input for every route of the Lambda API (the paths of the Router's route classes, the fields and
  * query parameters of botocore's Lambda model): random and huge strings, unicode, percent-encoding right and wrong,
- * JSON of the wrong types and nested garbage.
+ * JSON of the wrong types and nested garbage. Drawn from one seeded {@link Random}, so a seed replays a run.
  */
 final class FuzzInputs {
 
@@ -45,65 +44,112 @@ final class FuzzInputs {
             "-1", "0", "99999999999999999999", "1e309", "NaN", "true", "null", "{}", "[]", "\"", "\\", "<script>",
             "\u00e9\u4e2d\ud83d\ude00", "\ud800");
 
-    private FuzzInputs() {
+    /** Printable ASCII, '!' to '~'. */
+    private static final String PRINTABLE = IntStream.rangeClosed('!', '~')
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+    private final Random random;
+
+    FuzzInputs(Random random) {
+        this.random = random;
     }
 
-    static Arbitrary<FuzzRequest> requests() {
-        return Combinators.combine(Arbitraries.of(ROUTES), segment(), segment(), query(), body())
-                .as((route, first, second, query, body) -> {
-                    String[] parts = route.split(" ", 2);
-                    String path = parts[1].replaceFirst("\\{}", Matcher.quoteReplacement(first))
-                            .replace("{}", second);
-                    return new FuzzRequest(route, parts[0], path, query, body.getBytes(StandardCharsets.UTF_8));
-                });
+    FuzzRequest next() {
+        String route = pick(ROUTES);
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replaceFirst("\\{}", Matcher.quoteReplacement(segment())).replace("{}", segment());
+        return new FuzzRequest(route, parts[0], path, query(), body().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Any text: short, huge, unicode, or a value chosen to trip parsers. */
-    static Arbitrary<String> text() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(TRICKY)),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(2, Arbitraries.strings().withCharRange('!', '~').ofMaxLength(200)),
-                Tuple.of(1, Arbitraries.strings().withChars("a%/:").ofMinLength(5_000).ofMaxLength(70_000)));
+    /** Any text: a value chosen to trip parsers, short random unicode, printable ASCII, or huge. */
+    String text() {
+        int kind = random.nextInt(9);
+        if (kind < 3) {
+            return pick(TRICKY);
+        }
+        if (kind < 6) {
+            return codePoints(random.nextInt(41));
+        }
+        if (kind < 8) {
+            return chars(PRINTABLE, random.nextInt(201));
+        }
+        return chars("a%/:", 5_000 + random.nextInt(65_001));
     }
 
     /** A path segment: raw (maybe malformed), percent-encoded, or encoded twice. */
-    private static Arbitrary<String> segment() {
-        return Combinators.combine(text(), Arbitraries.integers().between(0, 2)).as((value, encoding) -> switch (encoding) {
+    private String segment() {
+        String value = text();
+        return switch (random.nextInt(3)) {
             case 0 -> value;
             case 1 -> encode(value);
             default -> encode(encode(value));
-        });
+        };
     }
 
-    private static Arbitrary<String> query() {
-        Arbitrary<String> pair = Combinators.combine(Arbitraries.oneOf(Arbitraries.of(QUERY_NAMES), text()), text(),
-                Arbitraries.of(true, false)).as((name, value, raw) -> raw ? name + "=" + value
-                : encode(name) + "=" + encode(value));
-        return pair.list().ofMaxSize(4).map(pairs -> String.join("&", pairs));
+    private String query() {
+        List<String> pairs = new ArrayList<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            String name = random.nextBoolean() ? pick(QUERY_NAMES) : text();
+            String value = text();
+            pairs.add(random.nextBoolean() ? name + "=" + value : encode(name) + "=" + encode(value));
+        }
+        return String.join("&", pairs);
     }
 
     /** A JSON document of the route's fields with values of any type, or something that is not JSON at all. */
-    private static Arbitrary<String> body() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, json(3)),
-                Tuple.of(1, text()),
-                Tuple.of(1, Arbitraries.integers().between(1, 5_000).map(depth -> "[".repeat(depth))),
-                Tuple.of(1, json(2).map(doc -> doc.substring(0, doc.length() / 2))));
+    private String body() {
+        int kind = random.nextInt(9);
+        if (kind < 6) {
+            return json(3);
+        }
+        if (kind == 6) {
+            return text();
+        }
+        if (kind == 7) {
+            return "[".repeat(1 + random.nextInt(5_000));
+        }
+        String document = json(2);
+        return document.substring(0, document.length() / 2);
     }
 
-    private static Arbitrary<String> json(int depth) {
-        Arbitrary<String> scalar = Arbitraries.oneOf(text().map(FuzzInputs::quote),
-                Arbitraries.of("0", "-1", "1.5", "1e400", "99999999999999999999999", "true", "false", "null"));
-        if (depth == 0) {
-            return scalar;
+    private String json(int depth) {
+        int kind = depth == 0 ? 0 : random.nextInt(3);
+        if (kind == 0) {
+            return random.nextBoolean() ? quote(text())
+                    : pick(List.of("0", "-1", "1.5", "1e400", "99999999999999999999999", "true", "false", "null"));
         }
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(FIELDS), text()).map(FuzzInputs::quote);
-        Arbitrary<String> member = Combinators.combine(key, Arbitraries.lazy(() -> json(depth - 1)))
-                .as((name, value) -> name + ":" + value);
-        return Arbitraries.oneOf(scalar,
-                member.list().ofMaxSize(6).map(members -> "{" + String.join(",", members) + "}"),
-                Arbitraries.lazy(() -> json(depth - 1)).list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]"));
+        List<String> items = new ArrayList<>();
+        if (kind == 1) {
+            for (int i = random.nextInt(7); i > 0; i--) {
+                items.add(quote(random.nextBoolean() ? pick(FIELDS) : text()) + ":" + json(depth - 1));
+            }
+            return "{" + String.join(",", items) + "}";
+        }
+        for (int i = random.nextInt(5); i > 0; i--) {
+            items.add(json(depth - 1));
+        }
+        return "[" + String.join(",", items) + "]";
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** Random code points of the whole range, lone surrogates included. */
+    private String codePoints(int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
+        }
+        return out.toString();
+    }
+
+    private String chars(String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     private static String quote(String text) {
