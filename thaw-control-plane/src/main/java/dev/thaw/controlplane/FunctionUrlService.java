@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +60,9 @@ public final class FunctionUrlService {
                         + arns.qualified(ref.name(), qualifier) + "]. Error message:  FunctionUrlConfig exists "
                         + "for this Lambda function");
             }
+            Instant now = now();
             FunctionUrlConfig created = new FunctionUrlConfig(ref.name(), qualifier, newUrlId(), authType, cors,
-                    invokeMode, clock.instant(), clock.instant());
+                    invokeMode, now, now);
             store.putFunctionUrl(created);
             LOG.info("created function URL {} for {} ({})", created.urlId(), arn(created), authType);
             return created;
@@ -82,7 +85,7 @@ public final class FunctionUrlService {
             FunctionUrlConfig updated = new FunctionUrlConfig(existing.functionName(), existing.qualifier(),
                     existing.urlId(), authType.orElse(existing.authType()),
                     request.cors() == null ? existing.cors() : cors, invokeMode.orElse(existing.invokeMode()),
-                    existing.creationTime(), clock.instant());
+                    existing.creationTime(), now());
             store.putFunctionUrl(updated);
             LOG.info("updated function URL {} of {}", updated.urlId(), arn(updated));
             return updated;
@@ -122,6 +125,11 @@ public final class FunctionUrlService {
                     + "pattern: " + QUALIFIER.pattern());
         }
         return qualifier;
+    }
+
+    /** In milliseconds, as the times are kept and answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String newUrlId() {
