@@ -22,7 +22,7 @@ public final class FunctionUrlService {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionUrlService.class);
     private static final Pattern QUALIFIER = Pattern.compile("(^\\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))");
     private static final String URL_ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    public static final int URL_ID_LENGTH = 32;
+    private static final int URL_ID_LENGTH = 32;
     private static final int MAX_CORS_ITEMS = 100;
     private static final int MAX_METHODS = 6;
     private static final int MAX_METHOD_LENGTH = 6;

@@ -186,6 +186,9 @@ class FunctionUrlTest {
         HttpResponse<String> failed = get(pathStyle(failing, "/"), Map.of());
         assertEquals(502, failed.statusCode());
         assertEquals("{\"Message\":\"Internal Server Error\"}", failed.body());
+        lambda.putFunctionConcurrency(r -> r.functionName(FAILING).reservedConcurrentExecutions(0));
+        assertEquals(429, get(pathStyle(failing, "/"), Map.of()).statusCode(), "throttled");
+        lambda.deleteFunctionConcurrency(r -> r.functionName(FAILING));
 
         URI urls = URI.create("http://127.0.0.1:" + THAW.server().urlPort());
         for (String path : List.of("/2015-03-31/functions", "/metrics", "/" + "0".repeat(32) + "/", "/")) {

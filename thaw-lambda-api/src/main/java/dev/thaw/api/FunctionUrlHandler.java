@@ -93,8 +93,8 @@ final class FunctionUrlHandler extends Handler.Abstract {
 
     private UrlResponse serve(RequestHead head, InputStream in, String requestId, Connection connection)
             throws IOException {
-        FunctionUrlAddress.Target target = address.locate(head).orElseThrow(() -> notFound());
-        FunctionUrlConfig config = urls.byUrlId(target.urlId()).orElseThrow(() -> notFound());
+        FunctionUrlAddress.Target target = address.locate(head).orElseThrow(FunctionUrlHandler::notFound);
+        FunctionUrlConfig config = urls.byUrlId(target.urlId()).orElseThrow(FunctionUrlHandler::notFound);
         Optional<UrlCors> cors = config.cors();
         // A browser's preflight carries no credentials, so it is answered before any signature is asked for.
         if (cors.isPresent() && UrlCorsHeaders.isPreflight(head)) {

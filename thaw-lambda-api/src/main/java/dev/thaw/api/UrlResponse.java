@@ -32,8 +32,4 @@ record UrlResponse(int status, List<Header> headers, byte[] body) {
         more.add(new Header(name, value));
         return new UrlResponse(status, more, body);
     }
-
-    boolean hasHeader(String name) {
-        return headers.stream().anyMatch(header -> header.name().equalsIgnoreCase(name));
-    }
 }
