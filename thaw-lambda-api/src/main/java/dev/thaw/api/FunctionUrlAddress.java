@@ -9,15 +9,32 @@ import java.util.regex.Pattern;
 
 /**
  * Where the function URLs of one server are reached: host-style, {@code <url-id>.lambda-url.<region>.localhost}
- * (which resolves to the loopback address without any DNS set-up), or path-style,
+ * (browsers and curl resolve any name under localhost to the loopback address themselves), or path-style,
  * {@code <scheme>://<address>:<port>/<url-id>/...}, for clients that cannot choose the host name.
  */
-record FunctionUrlAddress(String scheme, String region, int port) {
+final class FunctionUrlAddress {
 
     private static final Pattern PATH_STYLE = Pattern.compile("/([a-z0-9]{32})(/.*)?");
 
+    private final String scheme;
+    private final String region;
+    private final int port;
+    private final Pattern hostStyle;
+
+    FunctionUrlAddress(String scheme, String region, int port) {
+        this.scheme = scheme;
+        this.region = region;
+        this.port = port;
+        this.hostStyle = Pattern.compile("([a-z0-9]{32})\\.lambda-url\\." + Pattern.quote(region)
+                + "\\.localhost");
+    }
+
     /** Which URL a request is for, and the path within it. */
     record Target(String urlId, String rawPath) {
+    }
+
+    String scheme() {
+        return scheme;
     }
 
     /** The host name of a URL: what its requests carry in Host, and the event's domainName. */
@@ -32,8 +49,6 @@ record FunctionUrlAddress(String scheme, String region, int port) {
 
     /** The host-style target when Host names a URL of this region, else the path-style one, if either. */
     Optional<Target> locate(RequestHead head) {
-        Pattern hostStyle = Pattern.compile("([a-z0-9]{32})\\.lambda-url\\." + Pattern.quote(region)
-                + "\\.localhost");
         Optional<String> hostId = head.header("Host").map(FunctionUrlAddress::hostName).map(hostStyle::matcher)
                 .filter(Matcher::matches).map(matcher -> matcher.group(1));
         if (hostId.isPresent()) {
