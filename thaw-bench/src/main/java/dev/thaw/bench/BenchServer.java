@@ -74,7 +74,7 @@ final class BenchServer implements AutoCloseable {
             throws IOException {
         Path dataDir = DataDirs.create();
         try {
-            ServerOptions defaults = ServerOptions.defaults(dataDir).withPort(0);
+            ServerOptions defaults = ServerOptions.defaults(dataDir).withPort(0).withUrlPort(0);
             ThawServer server = ThawServer.start(configure.apply(defaults.withAccess(defaults.access()
                     .withMetricsBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))));
             Progress.line("server %s at %s, data in %s", label, server.endpoint(), dataDir);

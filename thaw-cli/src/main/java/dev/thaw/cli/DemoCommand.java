@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path zip = functionPackage != null ? functionPackage : bundledExample();
         Path dataDir = Files.createTempDirectory("thaw-demo");
-        try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0));
+        try (ThawServer server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0).withUrlPort(0));
              SignedHttpClient signed = new SignedHttpClient(server.accessKeys().primary())) {
             http = signed;
             URI functions = server.endpoint().resolve("/2015-03-31/functions");

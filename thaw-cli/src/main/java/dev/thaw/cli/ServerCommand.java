@@ -26,6 +26,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "API port (default: ${DEFAULT-VALUE}).", defaultValue = "9400")
     int port;
 
+    @Option(names = "--url-port", description = "Function URLs' port, on the --bind address; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "9401")
+    int urlPort;
+
     @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}).",
             defaultValue = "127.0.0.1")
     String bindAddress;
@@ -103,7 +107,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
-                .withPort(port).withBindAddress(bindAddress).withConcurrencyLimit(concurrency);
+                .withPort(port).withUrlPort(urlPort).withBindAddress(bindAddress).withConcurrencyLimit(concurrency);
         if (idleTimeoutSeconds != null) {
             options = options.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
         }

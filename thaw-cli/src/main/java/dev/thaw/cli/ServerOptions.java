@@ -13,6 +13,7 @@ import java.time.Duration;
  *
  * @param bindAddress         the address the API listens on
  * @param port                the API port; 0 picks a free one
+ * @param urlPort             the function URLs' port, on the same address; 0 picks a free one
  * @param dataDir             metadata, packages, code, snapshots, logs and environments live here
  * @param concurrencyLimit    the most invocations running at once
  * @param idleTimeout         idle execution environments are stopped after this long
@@ -29,13 +30,13 @@ import java.time.Duration;
  *                            background
  * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
-public record ServerOptions(String bindAddress, int port, Path dataDir, int concurrencyLimit, Duration idleTimeout,
+public record ServerOptions(String bindAddress, int port, int urlPort, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
                             Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
                             FunctionNetwork functionNetwork, boolean lazyRestore, ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
-        return new ServerOptions("127.0.0.1", 9400, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
+        return new ServerOptions("127.0.0.1", 9400, 9401, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
                 WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, ApiAccess.defaults());
@@ -50,6 +51,12 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
     public ServerOptions withPort(int value) {
         Copy copy = new Copy(this);
         copy.port = value;
+        return copy.build();
+    }
+
+    public ServerOptions withUrlPort(int value) {
+        Copy copy = new Copy(this);
+        copy.urlPort = value;
         return copy.build();
     }
 
@@ -144,6 +151,7 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
     private static final class Copy {
         private String bindAddress;
         private int port;
+        private int urlPort;
         private Path dataDir;
         private int concurrencyLimit;
         private Duration idleTimeout;
@@ -162,6 +170,7 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
         Copy(ServerOptions options) {
             bindAddress = options.bindAddress;
             port = options.port;
+            urlPort = options.urlPort;
             dataDir = options.dataDir;
             concurrencyLimit = options.concurrencyLimit;
             idleTimeout = options.idleTimeout;
@@ -179,7 +188,7 @@ public record ServerOptions(String bindAddress, int port, Path dataDir, int conc
         }
 
         ServerOptions build() {
-            return new ServerOptions(bindAddress, port, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
+            return new ServerOptions(bindAddress, port, urlPort, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
                     accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
                     lazyRestore, access);
         }

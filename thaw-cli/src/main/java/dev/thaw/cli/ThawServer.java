@@ -86,7 +86,8 @@ public final class ThawServer implements AutoCloseable {
                 access.tls().get().certificateChain(), access.tls().get().privateKey())) : Optional.empty();
         ApiServerConfig apiConfig = new ApiServerConfig(new InetSocketAddress(
                 InetAddress.getByName(options.bindAddress()), options.port()), tls, keys, access.publicHosts(),
-                access.allowedOrigins(), access.metricsBind(), HttpLimits.DEFAULTS);
+                access.allowedOrigins(), access.metricsBind(), new InetSocketAddress(
+                InetAddress.getByName(options.bindAddress()), options.urlPort()), HttpLimits.DEFAULTS);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SnapshotStore store;
         try {
@@ -114,6 +115,7 @@ public final class ThawServer implements AutoCloseable {
             Optional<URI> metricsEndpoint = access.metricsBind().map(bind -> endpoint("http", bind.getAddress(),
                     api.metricsPort().orElseThrow()).resolve("/metrics"));
             metricsEndpoint.ifPresent(uri -> LOG.info("Metrics without a signature on {}", uri));
+            LOG.info("Function URLs on port {}", api.urlPort());
             return new ThawServer(worker, controlPlane, api, store, endpoint, metricsEndpoint, credentialsFile,
                     keys);
         } catch (IOException | RuntimeException e) {
@@ -130,6 +132,11 @@ public final class ThawServer implements AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** The port function URLs are served on. */
+    public int urlPort() {
+        return api.urlPort();
     }
 
     /** The URL clients use: a wildcard bind address is reached through the loopback address. */

@@ -40,7 +40,7 @@ class ThawServerApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0));
+        server = ThawServer.start(ServerOptions.defaults(dataDir).withPort(0).withUrlPort(0));
         http = new SignedHttpClient(server.accessKeys().primary());
         zip = zip("example/Hello.class", "not really a class");
         HttpResponse<String> created = send("POST", "/2015-03-31/functions", createBody("hello"));

@@ -38,6 +38,7 @@ public final class ControlPlane implements AutoCloseable {
     private final ProvisionedConcurrencyService provisionedConcurrency;
     private final TagService tags;
     private final EventInvokeConfigService eventInvokeConfigs;
+    private final FunctionUrlService functionUrls;
     private final InvocationService invocations;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
@@ -71,6 +72,7 @@ public final class ControlPlane implements AutoCloseable {
         this.tags = new TagService(store, resolver, lock);
         Clock clock = Clock.systemUTC();
         this.eventInvokeConfigs = new EventInvokeConfigService(store, resolver, arns, lock, clock);
+        this.functionUrls = new FunctionUrlService(store, resolver, arns, lock, clock);
         this.async = new AsyncInvoker(worker, AsyncRetries.LAMBDA, clock, AsyncInvoker.timer(asyncRetryTimer),
                 ASYNC_QUEUE_CAPACITY);
         this.invocations = new InvocationService(resolver, specs,
@@ -149,6 +151,10 @@ public final class ControlPlane implements AutoCloseable {
 
     public EventInvokeConfigService eventInvokeConfigs() {
         return eventInvokeConfigs;
+    }
+
+    public FunctionUrlService functionUrls() {
+        return functionUrls;
     }
 
     public InvocationService invocations() {

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots and async invocation settings in an
- * embedded H2 database.
+ * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings and
+ * function URLs in an embedded H2 database.
  * Version and alias configurations are stored as JSON documents keyed by function and version/alias name, so adding a
  * configuration member needs no schema change; tables are changed through {@link SchemaMigrations}. Callers
  * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
@@ -36,6 +36,9 @@ public final class MetadataStore implements AutoCloseable {
 
     private static final String EVENT_INVOKE_CONFIG = "SELECT function_name, qualifier, maximum_retry_attempts, "
             + "maximum_event_age_seconds, on_success, on_failure, last_modified FROM event_invoke_configs";
+
+    private static final String FUNCTION_URL = "SELECT function_name, qualifier, url_id, auth_type, cors, "
+            + "invoke_mode, creation_time, last_modified FROM function_urls";
 
     private final JdbcConnectionPool pool;
     // Only record components are stored: helpers such as FunctionConfig.isLatest() are not data.
@@ -190,6 +193,7 @@ public final class MetadataStore implements AutoCloseable {
         transaction(connection -> {
             execute(connection, "DELETE FROM aliases WHERE function_name = ? AND name = ?", functionName, name);
             deleteEventInvokeConfig(connection, functionName, name);
+            deleteFunctionUrl(connection, functionName, name);
         });
     }
 
@@ -218,6 +222,32 @@ public final class MetadataStore implements AutoCloseable {
         transaction(connection -> deleteEventInvokeConfig(connection, functionName, qualifier));
     }
 
+    public Optional<FunctionUrlConfig> functionUrl(String functionName, String qualifier) {
+        return query(FUNCTION_URL + " WHERE function_name = ? AND qualifier = ?", this::functionUrl, functionName,
+                qualifier).stream().findFirst();
+    }
+
+    public Optional<FunctionUrlConfig> functionUrlById(String urlId) {
+        return query(FUNCTION_URL + " WHERE url_id = ?", this::functionUrl, urlId).stream().findFirst();
+    }
+
+    /** The function's URLs, ordered by qualifier. */
+    public List<FunctionUrlConfig> functionUrls(String functionName) {
+        return query(FUNCTION_URL + " WHERE function_name = ? ORDER BY qualifier", this::functionUrl, functionName);
+    }
+
+    public void putFunctionUrl(FunctionUrlConfig config) {
+        update("MERGE INTO function_urls (function_name, qualifier, url_id, auth_type, cors, invoke_mode, "
+                        + "creation_time, last_modified) KEY (function_name, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                config.functionName(), config.qualifier(), config.urlId(), config.authType().name(),
+                config.cors().map(this::toJson).orElse(null), config.invokeMode().name(),
+                timestamp(config.creationTime()), timestamp(config.lastModifiedTime()));
+    }
+
+    public void deleteFunctionUrl(String functionName, String qualifier) {
+        transaction(connection -> deleteFunctionUrl(connection, functionName, qualifier));
+    }
+
     @Override
     public void close() {
         // SHUTDOWN closes the database under its own connection, so it runs outside any transaction.
@@ -234,6 +264,21 @@ public final class MetadataStore implements AutoCloseable {
             throws SQLException {
         execute(connection, "DELETE FROM event_invoke_configs WHERE function_name = ? AND qualifier = ?",
                 functionName, qualifier);
+    }
+
+    private static void deleteFunctionUrl(Connection connection, String functionName, String qualifier)
+            throws SQLException {
+        execute(connection, "DELETE FROM function_urls WHERE function_name = ? AND qualifier = ?", functionName,
+                qualifier);
+    }
+
+    private FunctionUrlConfig functionUrl(ResultSet rs) throws SQLException {
+        String cors = rs.getString(5);
+        return new FunctionUrlConfig(rs.getString(1), rs.getString(2), rs.getString(3),
+                UrlAuthType.valueOf(rs.getString(4)),
+                cors == null ? Optional.empty() : Optional.of(fromJson(cors, UrlCors.class)),
+                UrlInvokeMode.valueOf(rs.getString(6)), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                rs.getObject(8, OffsetDateTime.class).toInstant());
     }
 
     private static EventInvokeConfig eventInvokeConfig(ResultSet rs) throws SQLException {

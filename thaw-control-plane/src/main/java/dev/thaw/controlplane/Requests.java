@@ -78,4 +78,12 @@ public final class Requests {
     public record FunctionEventInvokeConfig(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds,
                                             DestinationConfig destinationConfig) {
     }
+
+    public record Cors(Boolean allowCredentials, List<String> allowHeaders, List<String> allowMethods,
+                       List<String> allowOrigins, List<String> exposeHeaders, Integer maxAge) {
+    }
+
+    /** The body of CreateFunctionUrlConfig and UpdateFunctionUrlConfig. */
+    public record FunctionUrlConfig(String authType, Cors cors, String invokeMode) {
+    }
 }

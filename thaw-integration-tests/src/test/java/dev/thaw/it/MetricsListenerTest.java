@@ -63,7 +63,7 @@ class MetricsListenerTest {
     @Test
     void aMetricsListenerOffLoopbackIsRefusedAtStart() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "metrics-bind-");
-        ServerOptions options = ServerOptions.defaults(dataDir).withPort(0);
+        ServerOptions options = ServerOptions.defaults(dataDir).withPort(0).withUrlPort(0);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ThawServer.start(
                 options.withAccess(options.access().withMetricsBind(new InetSocketAddress("0.0.0.0", 0)))));
         assertTrue(refused.getMessage().contains("loopback"), refused::getMessage);

@@ -151,7 +151,7 @@ public final class ThawServerExtension implements BeforeAllCallback, AfterAllCal
     }
 
     private void start() throws IOException {
-        ServerOptions options = customizer.apply(ServerOptions.defaults(dataDir).withPort(0));
+        ServerOptions options = customizer.apply(ServerOptions.defaults(dataDir).withPort(0).withUrlPort(0));
         server = ThawServer.start(options);
         caBundle = options.access().tls().map(ApiAccess.TlsFiles::certificateChain);
         client = LambdaClients.forEndpoint(server.endpoint(), server.credentialsFile(), AccessKeys.DEFAULT_PROFILE,

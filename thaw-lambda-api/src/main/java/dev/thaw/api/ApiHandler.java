@@ -72,7 +72,8 @@ final class ApiHandler extends Handler.Abstract {
         } catch (AuthException e) {
             LOG.debug("request {} {} {} refused ({}): {}", requestId, head.method(), head.rawPath(), e.failure(),
                     e.getMessage());
-            answer = drained(body, ErrorResponses.refused(e));
+            drain(body);
+            answer = ErrorResponses.refused(e);
         } catch (LambdaException e) {
             answer = ErrorResponses.of(e);
         } catch (IOException e) {
@@ -90,7 +91,7 @@ final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
-    private static RequestHead head(Request request) {
+    static RequestHead head(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
@@ -100,12 +101,13 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     /** A body that stopped coming, or came too slowly, timed out; anything else made it unreadable. */
-    private static HttpFault bodyFault(IOException failure) {
+    static HttpFault bodyFault(IOException failure) {
         boolean timedOut = failure instanceof TimedBody.Expired || failure.getCause() instanceof TimeoutException;
         return timedOut ? HttpFault.REQUEST_TIMEOUT : HttpFault.BAD_REQUEST;
     }
 
-    private static ApiResponse drained(InputStream body, ApiResponse answer) {
+    /** Reads a refused request's body to its end (up to {@link #MAX_DRAIN}), so the client sees the answer. */
+    static void drain(InputStream body) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try {
@@ -115,7 +117,6 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IOException e) {
             LOG.debug("a refused request's body could not be drained", e);
         }
-        return answer;
     }
 
     static void write(Response response, String requestId, ApiResponse answer, Callback callback) {

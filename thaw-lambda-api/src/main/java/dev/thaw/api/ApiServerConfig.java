@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param publicHosts    host names (or {@code name:port}) clients reach the server by, beyond its own
  * @param allowedOrigins web origins whose pages may call the API; none by default
  * @param metricsAddress a loopback listener that serves {@code GET /metrics} unsigned; empty: none
+ * @param urlAddress     the public listener of function URLs; port 0 picks a free one
  * @param limits         what each connection of either listener may take
  */
 public record ApiServerConfig(InetSocketAddress address, Optional<SSLContext> tls, AccessKeys keys,
                               List<String> publicHosts, List<String> allowedOrigins,
-                              Optional<InetSocketAddress> metricsAddress, HttpLimits limits) {
+                              Optional<InetSocketAddress> metricsAddress, InetSocketAddress urlAddress,
+                              HttpLimits limits) {
 
     public ApiServerConfig {
         publicHosts = List.copyOf(publicHosts);

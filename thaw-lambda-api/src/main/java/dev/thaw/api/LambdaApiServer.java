@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The Lambda REST API over HTTP(S), one virtual thread per request, for SigV4-signed callers only; and, if asked
- * for, a loopback listener for unsigned metrics.
+ * The Lambda REST API over HTTP(S), one virtual thread per request, for SigV4-signed callers only; the public
+ * listener of function URLs; and, if asked for, a loopback listener for unsigned metrics.
  */
 public final class LambdaApiServer implements AutoCloseable {
 
@@ -25,10 +25,12 @@ public final class LambdaApiServer implements AutoCloseable {
     public static final String SIGNING_NAME = "lambda";
 
     private final HttpListener api;
+    private final HttpListener urls;
     private final Optional<HttpListener> metrics;
 
-    private LambdaApiServer(HttpListener api, Optional<HttpListener> metrics) {
+    private LambdaApiServer(HttpListener api, HttpListener urls, Optional<HttpListener> metrics) {
         this.api = api;
+        this.urls = urls;
         this.metrics = metrics;
     }
 
@@ -36,26 +38,49 @@ public final class LambdaApiServer implements AutoCloseable {
     public static LambdaApiServer start(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator)
             throws IOException {
         Clock clock = Clock.systemUTC();
-        AllowedOrigins origins = new AllowedOrigins(config.allowedOrigins());
-        List<Route> routes = routes(controlPlane, new CodeLocations(config.tls().isPresent() ? "https" : "http",
-                new Presigner(SIGNING_NAME, clock)));
-        routes.addAll(new OperatorRoutes(operator).routes());
-        Router router = new Router(routes, new SignatureVerifier(config.keys(), SIGNING_NAME, clock));
-        HttpListener api = HttpListener.start(config.address(), config.tls(), config.limits(),
-                bound -> new ApiHandler(guard(bound, config.publicHosts(), origins), config.limits(), clock,
-                        router));
+        String scheme = config.tls().isPresent() ? "https" : "http";
+        SignatureVerifier verifier = new SignatureVerifier(config.keys(), SIGNING_NAME, clock);
+        // The URL listener binds first: the API answers its port in every FunctionUrl.
+        String region = controlPlane.arns().region();
+        HttpListener urls = HttpListener.start(config.urlAddress(), config.tls(), config.limits(),
+                bound -> new FunctionUrlHandler(new FunctionUrlAddress(scheme, region, bound.getPort()),
+                        controlPlane.functionUrls(), controlPlane.invocations(), verifier, config.limits(), clock,
+                        controlPlane.arns().accountId()));
+        HttpListener api;
+        try {
+            api = api(config, controlPlane, operator, clock, verifier,
+                    new FunctionUrlAddress(scheme, region, urls.port()));
+        } catch (IOException | RuntimeException e) {
+            urls.close();
+            throw e;
+        }
         try {
             Optional<HttpListener> metrics = Optional.empty();
             if (config.metricsAddress().isPresent()) {
                 metrics = Optional.of(HttpListener.start(config.metricsAddress().get(), Optional.empty(),
-                        config.limits(), bound -> new ApiHandler(guard(bound, List.of(), origins), config.limits(),
-                                clock, new MetricsHandler(operator))));
+                        config.limits(), bound -> new ApiHandler(guard(bound, List.of(),
+                                new AllowedOrigins(config.allowedOrigins())), config.limits(), clock,
+                                new MetricsHandler(operator))));
             }
-            return new LambdaApiServer(api, metrics);
+            return new LambdaApiServer(api, urls, metrics);
         } catch (IOException | RuntimeException e) {
             api.close();
+            urls.close();
             throw e;
         }
+    }
+
+    private static HttpListener api(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator,
+                                    Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress)
+            throws IOException {
+        List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
+                new Presigner(SIGNING_NAME, clock)), urlAddress);
+        routes.addAll(new OperatorRoutes(operator).routes());
+        Router router = new Router(routes, verifier);
+        AllowedOrigins origins = new AllowedOrigins(config.allowedOrigins());
+        return HttpListener.start(config.address(), config.tls(), config.limits(),
+                bound -> new ApiHandler(guard(bound, config.publicHosts(), origins), config.limits(), clock,
+                        router));
     }
 
     /** The browser checks for one listener: its own address and port, and the public host names given. */
@@ -63,13 +88,14 @@ public final class LambdaApiServer implements AutoCloseable {
         return new BrowserGuard(AllowedHosts.forListener(bound.getAddress(), bound.getPort(), publicHosts), origins);
     }
 
-    static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations) {
+    static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations, FunctionUrlAddress urlAddress) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new FunctionRoutes(controlPlane, codeLocations).routes());
         routes.addAll(new AliasRoutes(controlPlane).routes());
         routes.addAll(new ConcurrencyRoutes(controlPlane).routes());
         routes.addAll(new TagRoutes(controlPlane).routes());
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
+        routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.add(new InvokeRoute(controlPlane).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;
@@ -77,6 +103,11 @@ public final class LambdaApiServer implements AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** The function URLs' port. */
+    public int urlPort() {
+        return urls.port();
     }
 
     /** The metrics listener's port, if there is one. */
@@ -87,6 +118,7 @@ public final class LambdaApiServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        urls.close();
         metrics.ifPresent(HttpListener::close);
     }
 }

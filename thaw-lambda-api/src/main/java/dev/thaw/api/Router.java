@@ -71,7 +71,8 @@ final class Router implements ApiHandler.Dispatcher {
                 pathMatches.stream().map(Route::method).distinct().collect(Collectors.joining(", ")));
     }
 
-    private static byte[] readBody(InputStream in, long maxBody, String operation) throws IOException {
+    /** The body, if it is within {@code maxBody}; else, once drained, RequestEntityTooLargeException. */
+    static byte[] readBody(InputStream in, long maxBody, String operation) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

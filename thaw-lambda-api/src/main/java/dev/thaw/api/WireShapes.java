@@ -5,6 +5,8 @@ import dev.thaw.controlplane.AliasConfig;
 import dev.thaw.controlplane.Arns;
 import dev.thaw.controlplane.EventInvokeConfig;
 import dev.thaw.controlplane.FunctionConfig;
+import dev.thaw.controlplane.FunctionUrlConfig;
+import dev.thaw.controlplane.UrlCors;
 import dev.thaw.controlplane.VersionState;
 
 import java.util.List;
@@ -96,6 +98,18 @@ final class WireShapes {
                                                   List<FunctionEventInvokeConfig> functionEventInvokeConfigs) {
     }
 
+    record Cors(Boolean allowCredentials, List<String> allowHeaders, List<String> allowMethods,
+                List<String> allowOrigins, List<String> exposeHeaders, Integer maxAge) {
+    }
+
+    /** Times as ISO-8601 strings, as Lambda answers them for function URLs. */
+    record FunctionUrlConfiguration(String functionUrl, String functionArn, String authType, Cors cors,
+                                    String creationTime, String lastModifiedTime, String invokeMode) {
+    }
+
+    record ListFunctionUrlConfigsResponse(List<FunctionUrlConfiguration> functionUrlConfigs, String nextMarker) {
+    }
+
     /**
      * A version's configuration with its state. SnapStart.OptimizationStatus is "On" only on the published versions
      * of a SnapStart function: $LATEST never restores from a snapshot.
@@ -145,5 +159,21 @@ final class WireShapes {
                         AccountSettings.CODE_SIZE_ZIPPED, settings.concurrentExecutions(),
                         settings.unreservedConcurrentExecutions()),
                 new AccountUsage(settings.totalCodeSize(), settings.functionCount()));
+    }
+
+    static FunctionUrlConfiguration functionUrl(FunctionUrlConfig config, String url, String arn) {
+        return new FunctionUrlConfiguration(url, arn, config.authType().name(), config.cors().map(WireShapes::cors)
+                .orElse(null), config.creationTime().toString(), config.lastModifiedTime().toString(),
+                config.invokeMode().name());
+    }
+
+    /** Lists not set are left out, as Lambda answers them. */
+    private static Cors cors(UrlCors cors) {
+        return new Cors(cors.allowCredentials(), orNull(cors.allowHeaders()), orNull(cors.allowMethods()),
+                orNull(cors.allowOrigins()), orNull(cors.exposeHeaders()), cors.maxAge());
+    }
+
+    private static List<String> orNull(List<String> values) {
+        return values.isEmpty() ? null : values;
     }
 }
