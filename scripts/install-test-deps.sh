@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws),
-# redis-server for the snapshot store's L2 tests, the sandbox tools, and CRIU >= 4 for the snapshot engine.
+# redis-server for the snapshot store's L2 tests, Chromium for the function URL test a browser drives, the sandbox
+# tools, and CRIU >= 4 for the snapshot engine.
 # Idempotent; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -22,5 +23,9 @@ if [ ! -x /usr/bin/redis-server ]; then
   apt_install redis-server
 fi
 /usr/bin/redis-server --version
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing chromium (Debian package; a test fetches a function URL from a page in it, headless)"
+  apt_install chromium
+fi
 "$(dirname "$0")/install-sandbox-tools.sh"
 "$(dirname "$0")/install-criu.sh"
