@@ -103,9 +103,10 @@ final class Invocation {
      * not restore it (the caller starts one on demand instead); a copy whose hooks fail never serves.
      */
     private Environment restore() throws SnapStartRestoreException, InterruptedException {
-        long started = System.nanoTime();
+        long started;
         Environment environment;
-        try {
+        try (RestoreSlots.Slot slot = restorer.slots().take()) {
+            started = System.nanoTime();
             environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
                     restorer.snapshots(), restorer.timeout(), restorer.plan(spec), log, logs.sink(spec.functionName()));
         } catch (SnapshotException e) {

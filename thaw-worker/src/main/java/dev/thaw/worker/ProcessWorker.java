@@ -54,6 +54,7 @@ public final class ProcessWorker implements Worker {
     private final Optional<PreparedImages> prepared;
     private final ColdStartMetrics coldStarts;
     private final WorkingSets workingSets;
+    private final RestoreSlots restoreSlots = RestoreSlots.forThisMachine();
     private final DataDirectoryLock dataDirLock;
     private volatile SnapshotRejections rejections = (function, version, corrupt) -> { };
     private volatile String runtimeDigest;
@@ -110,7 +111,7 @@ public final class ProcessWorker implements Worker {
         ConcurrencyLimiter.Permit permit = limiter.acquire(spec.functionName());
         try {
             return new Invocation(spec, input, pool, launcher, logs, config,
-                    new Restorer(engine, snapshots, config.restoreTimeout(),
+                    new Restorer(engine, restoreSlots, snapshots, config.restoreTimeout(),
                             config.lazyRestore() ? MemoryLoading.LAZY : MemoryLoading.EAGER, workingSets, rejections,
                             coldStarts)).run();
         } catch (InterruptedException e) {
