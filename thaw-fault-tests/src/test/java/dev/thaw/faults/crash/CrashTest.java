@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thaw.cli.SignedHttpClient;
 import dev.thaw.faults.FaultForm;
 import dev.thaw.faults.FaultReport;
+import dev.thaw.faults.Functions;
 import dev.thaw.faults.Seed;
 import dev.thaw.faults.ServerProcess;
 import dev.thaw.it.ExamplePackages;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.State;
 
@@ -220,7 +220,7 @@ class CrashTest {
             }
         }
         victims.forEach((name, exists) -> {
-            if (exists(client, name) != exists) {
+            if (Functions.exists(client, name) != exists) {
                 lost.add(trial + ": " + name + (exists ? " was acknowledged and is missing" : " came back"));
             }
         });
@@ -271,15 +271,6 @@ class CrashTest {
                 .payload(SdkBytes.fromUtf8String("{\"name\":\"" + id + "\"}"))).payload().asUtf8String();
         if (!answer.equals("\"Hello, " + id + "!\"")) {
             throw new IllegalStateException(BASE + ":" + qualifier + " answered " + answer);
-        }
-    }
-
-    private static boolean exists(LambdaClient client, String function) {
-        try {
-            client.getFunctionConfiguration(r -> r.functionName(function));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
         }
     }
 }

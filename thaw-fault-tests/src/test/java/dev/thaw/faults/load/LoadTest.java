@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.thaw.api.auth.AccessKeys;
 import dev.thaw.faults.FaultForm;
 import dev.thaw.faults.FaultReport;
+import dev.thaw.faults.Functions;
 import dev.thaw.faults.Outcome;
 import dev.thaw.faults.Seed;
 import dev.thaw.it.ExamplePackages;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 /**
@@ -134,7 +134,7 @@ class LoadTest {
             }
         }
         target.ownFunctions().forEach((name, exists) -> {
-            if (exists(client, name) != exists) {
+            if (Functions.exists(client, name) != exists) {
                 lost.add(name + (exists ? " was created and is missing" : " was deleted and is still there"));
             }
         });
@@ -143,7 +143,7 @@ class LoadTest {
 
     /** Empty when the version became Active; else what it is instead. */
     private static List<String> unsettled(LambdaClient client, String function, String version) {
-        if (!exists(client, function + ":" + version)) {
+        if (!Functions.exists(client, function + ":" + version)) {
             return List.of(function + ":" + version + " was published and is missing");
         }
         try {
@@ -153,15 +153,6 @@ class LoadTest {
         } catch (RuntimeException e) {
             GetFunctionConfigurationResponse config = SnapStartVersions.configuration(client, function, version);
             return List.of(function + ":" + version + " is " + config.state() + ": " + config.stateReason());
-        }
-    }
-
-    private static boolean exists(LambdaClient client, String function) {
-        try {
-            client.getFunctionConfiguration(r -> r.functionName(function));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
         }
     }
 }
