@@ -2,6 +2,7 @@ package dev.thaw.worker;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.snapshot.LazyMemory;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.store.CorruptSnapshotException;
 import dev.thaw.worker.environment.Environment;
@@ -323,9 +324,10 @@ final class Invocation {
     /** How a lazily restored copy's pages were loaded by the end of its first invocation, and what it touched. */
     private void firstInvocationEnded(RestoredCopy copy) {
         copy.memory().ifPresent(memory -> {
-            restorer.metrics().pagesLoaded(memory.counts());
+            LazyMemory.Progress progress = memory.progress();
+            restorer.metrics().pagesLoaded(progress.counts());
             if (restorer.workingSets().learning(spec.functionName(), spec.snapshotId())) {
-                restorer.workingSets().touched(spec.functionName(), spec.snapshotId(), memory.touched());
+                restorer.workingSets().touched(spec.functionName(), spec.snapshotId(), progress.touched());
             }
         });
     }

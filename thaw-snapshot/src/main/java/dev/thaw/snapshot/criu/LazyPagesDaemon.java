@@ -172,14 +172,10 @@ final class LazyPagesDaemon implements LazyMemory {
     }
 
     @Override
-    public PageCounts counts() {
-        return new PageCounts(layout.imagePages(), layout.eagerPages() - prefetchedPages, prefetchedPages,
-                faults().pageCount());
-    }
-
-    @Override
-    public WorkingSet touched() {
-        return faults();
+    public Progress progress() {
+        WorkingSet touched = faults();
+        return new Progress(new PageCounts(layout.imagePages(), layout.eagerPages() - prefetchedPages,
+                prefetchedPages, touched.pageCount()), touched);
     }
 
     @Override
