@@ -212,9 +212,9 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (IOException e) {
             throw new SnapshotException("cannot create the restore's work directory: " + e.getMessage(), e);
         }
-        boolean lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported();
-        Path images = lazy ? withPrefetch(request.imageDir(), work, request.memory().prefetch())
-                : request.imageDir();
+        Optional<LazyImage> lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported()
+                ? Optional.of(withPrefetch(request.imageDir(), work, request.memory().prefetch())) : Optional.empty();
+        Path images = lazy.map(LazyImage::dir).orElse(request.imageDir());
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
             stdio.load(in);
@@ -244,8 +244,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         AtomicReference<ProcessHandle> restoredCopy = new AtomicReference<>();
         Process process;
         try {
-            if (lazy) {
-                daemon = Optional.of(startLazyPages(images, request, options, () -> {
+            if (lazy.isPresent()) {
+                daemon = Optional.of(startLazyPages(lazy.get(), request, options, () -> {
                     Optional.ofNullable(restoredCopy.get()).ifPresent(ProcessHandle::destroyForcibly);
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
                 }));
@@ -278,36 +278,39 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     }
 
     /**
-     * The directory a lazy restore reads: the image itself, or with a working set to prefetch, a view of it in the
-     * restore's work directory that loads those pages eagerly.
+     * What a lazy restore reads.
+     *
+     * @param dir             the image itself, or with a working set to prefetch, a view of it that loads those
+     *                        pages eagerly
+     * @param prefetchedPages the pages the view took out of the image's lazy runs
      */
-    private static Path withPrefetch(Path image, Path work, WorkingSet prefetch) throws SnapshotException {
+    private record LazyImage(Path dir, long prefetchedPages) {
+    }
+
+    /** The image a lazy restore reads; a view of it is made in the restore's work directory. */
+    private static LazyImage withPrefetch(Path image, Path work, WorkingSet prefetch) throws SnapshotException {
         if (prefetch.isEmpty()) {
-            return image;
+            return new LazyImage(image, 0);
         }
         try {
             Path view = work.resolve(PREFETCH_VIEW);
-            PrefetchView.create(image, view, prefetch);
-            return view;
+            return new LazyImage(view, PrefetchView.create(image, view, prefetch));
         } catch (IOException e) {
             throw new SnapshotException("cannot prepare the restore's image: " + e.getMessage(), e);
         }
     }
 
     /** Starts the lazy-pages daemon for a restore and adds the restore's side of it to {@code options}. */
-    private LazyPagesDaemon startLazyPages(Path images, RestoreRequest request, List<String> options,
+    private LazyPagesDaemon startLazyPages(LazyImage image, RestoreRequest request, List<String> options,
                                            Runnable onLost) throws SnapshotException {
         ImageLayout layout;
-        long prefetched;
         try {
-            layout = ImageLayout.of(images);
-            prefetched = images.equals(request.imageDir()) ? 0
-                    : layout.eagerPages() - ImageLayout.of(request.imageDir()).eagerPages();
+            layout = ImageLayout.of(image.dir());
         } catch (IOException e) {
             throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
         }
-        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, images, request.workDir(), layout, prefetched,
-                request.timeout(), onLost);
+        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, image.dir(), request.workDir(), layout,
+                image.prefetchedPages(), request.timeout(), onLost);
         options.add("--lazy-pages");
         return daemon;
     }

@@ -65,6 +65,11 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
         }
     }
 
+    /** The pages of its lazy runs (holes hold none). */
+    long lazyPages() {
+        return runs.stream().filter(run -> run.lazy() && run.present()).mapToLong(Run::nrPages).sum();
+    }
+
     /**
      * This pagemap with the pages in {@code eager} taken out of lazy runs, so a lazy restore loads them before the
      * copy resumes. The runs keep their order and pages, so the pages file still matches.

@@ -30,9 +30,14 @@ final class PrefetchView {
     private PrefetchView() {
     }
 
-    /** Writes the view of {@code images} for {@code workingSet} into {@code view}, which must not exist yet. */
-    static void create(Path images, Path view, WorkingSet workingSet) throws IOException {
+    /**
+     * Writes the view of {@code images} for {@code workingSet} into {@code view}, which must not exist yet.
+     *
+     * @return the pages it took out of lazy runs
+     */
+    static long create(Path images, Path view, WorkingSet workingSet) throws IOException {
         Files.createDirectory(view);
+        long prefetched = 0;
         try (Stream<Path> files = Files.list(images)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path target = view.resolve(file.getFileName());
@@ -41,10 +46,14 @@ final class PrefetchView {
                 if (pages.length == 0) {
                     Files.createSymbolicLink(target, view.toAbsolutePath().relativize(file.toAbsolutePath()));
                 } else {
-                    Files.write(target, PagemapImage.read(file).withEager(ranges(pages)).toBytes());
+                    PagemapImage original = PagemapImage.read(file);
+                    PagemapImage rewritten = original.withEager(ranges(pages));
+                    Files.write(target, rewritten.toBytes());
+                    prefetched += original.lazyPages() - rewritten.lazyPages();
                 }
             }
         }
+        return prefetched;
     }
 
     /** The pages as ascending (start, end) address pairs, runs closer than {@link #GAP_PAGES} joined. */

@@ -67,11 +67,12 @@ class PrefetchViewTest {
         Path view = dir.resolve("restore").resolve("image");
         Files.createDirectories(view.getParent());
 
-        PrefetchView.create(images, view, new WorkingSet(Map.of(1, new long[] {HEAP + PAGE})));
+        long prefetched = PrefetchView.create(images, view, new WorkingSet(Map.of(1, new long[] {HEAP + PAGE})));
 
         ImageLayout layout = ImageLayout.of(view);
         assertEquals(128, layout.imagePages());
         assertEquals(1, layout.eagerPages(), "task 1's working set is loaded with the eager pages");
+        assertEquals(1, prefetched);
         assertTrue(Files.isSymbolicLink(view.resolve("pages-1.img")));
         assertFalse(Files.readSymbolicLink(view.resolve("pages-1.img")).isAbsolute(),
                 "the restored tree's root must not matter");
