@@ -140,18 +140,10 @@ public final class Sandbox implements AutoCloseable {
      * cgroup's peak, whichever is higher (the cgroup is not charged for shared pages such as the JDK's).
      */
     public long maxMemoryUsedBytes() {
-        OptionalLong pid = javaPid();
-        if (pid.isPresent()) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()), "status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        lastHighWaterMark = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                        return lastHighWaterMark;
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // The JVM is gone.
-            }
+        OptionalLong highWaterMark = javaBytes("status", "VmHWM:");
+        if (highWaterMark.isPresent()) {
+            lastHighWaterMark = highWaterMark.getAsLong();
+            return lastHighWaterMark;
         }
         long cgroupPeak = cgroup.map(c -> c.peakBytes().orElse(0)).orElse(0L);
         return Math.max(lastHighWaterMark, cgroupPeak);
@@ -162,12 +154,16 @@ public final class Sandbox implements AutoCloseable {
      * (what it costs the host, where RSS counts shared pages in full for everyone). Empty once it is gone.
      */
     public OptionalLong proportionalSetBytes() {
+        return javaBytes("smaps_rollup", "Pss:");
+    }
+
+    /** A "key: N kB" line of one of the JVM's /proc files, in bytes; empty once the JVM is gone. */
+    private OptionalLong javaBytes(String procFile, String key) {
         OptionalLong pid = javaPid();
         if (pid.isPresent()) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()),
-                        "smaps_rollup"))) {
-                    if (line.startsWith("Pss:")) {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()), procFile))) {
+                    if (line.startsWith(key)) {
                         return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
                     }
                 }
