@@ -11,6 +11,7 @@ import dev.thaw.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -72,17 +73,21 @@ final class ControlPlaneFixture implements AutoCloseable {
     }
 
     /** Polls a version's configuration until it is in {@code state}; fails after a minute. */
-    FunctionConfig awaitState(String qualifiedName, String state) throws InterruptedException {
+    FunctionConfig awaitState(String qualifiedName, String state) throws Exception {
+        FunctionRef ref = FunctionRef.parse(qualifiedName);
+        await(qualifiedName + " becomes " + state, () -> controlPlane.functions().configuration(ref).state().is(state));
+        return controlPlane.functions().configuration(ref);
+    }
+
+    /** Polls until {@code condition} holds, for work the control plane does after answering; fails after a minute. */
+    static void await(String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        FunctionConfig config = controlPlane.functions().configuration(FunctionRef.parse(qualifiedName));
-        while (!config.state().is(state)) {
+        while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(qualifiedName + " did not become " + state + ": " + config.state());
+                throw new AssertionError("timed out waiting until " + what);
             }
             Thread.sleep(100);
-            config = controlPlane.functions().configuration(FunctionRef.parse(qualifiedName));
         }
-        return config;
     }
 
     FunctionConfig create(String name, byte[] zip) {

@@ -136,7 +136,9 @@ class SnapStartStatesTest {
 
         FunctionConfig inactive = fixture.awaitState("hello:1", VersionState.INACTIVE);
         assertEquals("Idle", inactive.state().stateReasonCode());
-        assertFalse(fixture.snapshots.exists("hello", snapshot), "the snapshot of an Inactive version is deleted");
+        // The snapshot is deleted after the state is committed, outside the mutation lock.
+        ControlPlaneFixture.await("the snapshot of an Inactive version is deleted",
+                () -> !fixture.snapshots.exists("hello", snapshot));
 
         LambdaException notReady = assertThrows(LambdaException.class, () -> invoke(HELLO_1));
         assertEquals("SnapStartNotReadyException", notReady.type());
@@ -185,7 +187,7 @@ class SnapStartStatesTest {
                 "PublishedVersions"));
     }
 
-    private void createSnapshotFunctionAndWaitForFailure() throws InterruptedException {
+    private void createSnapshotFunctionAndWaitForFailure() throws Exception {
         createSnapStartFunction();
         fixture.controlPlane.versions().publish(HELLO, new Requests.PublishVersion(null, null, null));
         fixture.awaitState("hello:1", VersionState.FAILED);
