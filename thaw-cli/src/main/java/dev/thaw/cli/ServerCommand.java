@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 /** {@code thaw server}: runs a server until SIGINT or SIGTERM, then closes it cleanly. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Run the Thaw server.")
@@ -75,6 +76,14 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--region", description = "The region in ARNs and functions' AWS_REGION "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "us-east-1", converter = RegionConverter.class)
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "ID", description = "The 12-digit account id in ARNs "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "000000000000", converter = AccountIdConverter.class)
+    String accountId;
+
     @Option(names = "--credentials-file", paramLabel = "FILE", description = "The keys whose signatures the API "
             + "accepts, an AWS shared-credentials file, one key per [profile] (default: <data-dir>/credentials, "
             + "created with a fresh key on first start).")
@@ -107,7 +116,8 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = ServerOptions.defaults(dataDir == null ? DataDirs.defaultDataDir() : dataDir)
-                .withPort(port).withUrlPort(urlPort).withBindAddress(bindAddress).withConcurrencyLimit(concurrency);
+                .withPort(port).withUrlPort(urlPort).withBindAddress(bindAddress).withConcurrencyLimit(concurrency)
+                .withRegion(region).withAccountId(accountId);
         if (idleTimeoutSeconds != null) {
             options = options.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
         }
@@ -187,5 +197,32 @@ final class ServerCommand implements Callable<Integer> {
             }
             throw new CommandLine.TypeConversionException("expected egress or none, not '" + value + "'");
         }
+    }
+
+    /** A region as Lambda's ARNs spell it. */
+    static final class RegionConverter implements ITypeConverter<String> {
+        private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+
+        @Override
+        public String convert(String value) {
+            return matching(REGION, "a region such as eu-west-1", value);
+        }
+    }
+
+    /** An account id as Lambda's ARNs spell it. */
+    static final class AccountIdConverter implements ITypeConverter<String> {
+        private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+        @Override
+        public String convert(String value) {
+            return matching(ACCOUNT, "12 digits", value);
+        }
+    }
+
+    private static String matching(Pattern allowed, String expected, String value) {
+        if (!allowed.matcher(value).matches()) {
+            throw new TypeConversionException("expected " + expected + ", not '" + value + "'");
+        }
+        return value;
     }
 }

@@ -38,4 +38,22 @@ class ServerCommandTest {
         assertEquals(Path.of("keys"), command.credentialsFile);
         assertEquals(Path.of("key.pem"), command.tlsKey);
     }
+
+    @Test
+    void regionAndAccountIdAreCheckedAsLambdasArnsSpellThem() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--region", "eu-west-1", "--account-id", "123456789012");
+        assertEquals("eu-west-1", command.region);
+        assertEquals("123456789012", command.accountId);
+        ServerCommand defaults = new ServerCommand();
+        new CommandLine(defaults).parseArgs();
+        assertEquals("us-east-1", defaults.region);
+        assertEquals("000000000000", defaults.accountId);
+        for (List<String> bad : List.of(List.of("--region", "EU-WEST-1"), List.of("--region", "eu-west-1:x"),
+                List.of("--account-id", "12345"), List.of("--account-id", "1234567890123"),
+                List.of("--account-id", "12345678901a"))) {
+            assertThrows(CommandLine.ParameterException.class,
+                    () -> new CommandLine(new ServerCommand()).parseArgs(bad.toArray(String[]::new)), bad.toString());
+        }
+    }
 }
