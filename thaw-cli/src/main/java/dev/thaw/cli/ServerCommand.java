@@ -1,5 +1,6 @@
 package dev.thaw.cli;
 
+import dev.thaw.controlplane.Arns;
 import dev.thaw.worker.FunctionNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -201,7 +202,7 @@ final class ServerCommand implements Callable<Integer> {
 
     /** A region as Lambda's ARNs spell it. */
     static final class RegionConverter implements ITypeConverter<String> {
-        private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+        private static final Pattern REGION = Pattern.compile(Arns.REGION_FORM);
 
         @Override
         public String convert(String value) {
@@ -211,7 +212,7 @@ final class ServerCommand implements Callable<Integer> {
 
     /** An account id as Lambda's ARNs spell it. */
     static final class AccountIdConverter implements ITypeConverter<String> {
-        private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+        private static final Pattern ACCOUNT = Pattern.compile(Arns.ACCOUNT_FORM);
 
         @Override
         public String convert(String value) {

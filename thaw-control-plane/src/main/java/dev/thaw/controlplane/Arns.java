@@ -3,6 +3,11 @@ package dev.thaw.controlplane;
 /** Builds the ARNs of this server's region and account, and the not-found messages that quote them. */
 public record Arns(String region, String accountId) {
 
+    /** A region as Lambda's ARNs spell it, a regular expression. */
+    public static final String REGION_FORM = "[a-z]{2}(?:-gov)?-[a-z]+-\\d";
+    /** An account id as Lambda's ARNs spell it, a regular expression. */
+    public static final String ACCOUNT_FORM = "\\d{12}";
+
     public String function(String name) {
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
     }

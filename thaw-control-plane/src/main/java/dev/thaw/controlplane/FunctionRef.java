@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 public record FunctionRef(String name, String qualifier) {
 
     private static final Pattern FORM = Pattern.compile(
-            "(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:[a-z]{2}(?:-gov)?-[a-z]+-\\d:)?(?:\\d{12}:)?(?:function:)?"
-                    + "([a-zA-Z0-9_-]+)(?::(\\$LATEST|[a-zA-Z0-9_-]+))?");
+            "(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:" + Arns.REGION_FORM + ":)?(?:" + Arns.ACCOUNT_FORM + ":)?"
+                    + "(?:function:)?([a-zA-Z0-9_-]+)(?::(\\$LATEST|[a-zA-Z0-9_-]+))?");
     private static final int MAX_NAME_LENGTH = 64;
     private static final int MAX_REFERENCE_LENGTH = 170;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** A control plane over a real worker and a real H2 database in a test's temporary directory. */
 final class ControlPlaneFixture implements AutoCloseable {
@@ -75,16 +76,20 @@ final class ControlPlaneFixture implements AutoCloseable {
     /** Polls a version's configuration until it is in {@code state}; fails after a minute. */
     FunctionConfig awaitState(String qualifiedName, String state) throws Exception {
         FunctionRef ref = FunctionRef.parse(qualifiedName);
-        await(qualifiedName + " becomes " + state, () -> controlPlane.functions().configuration(ref).state().is(state));
-        return controlPlane.functions().configuration(ref);
+        FunctionConfig[] last = new FunctionConfig[1];
+        await(() -> qualifiedName + " did not become " + state + ": " + last[0].state(), () -> {
+            last[0] = controlPlane.functions().configuration(ref);
+            return last[0].state().is(state);
+        });
+        return last[0];
     }
 
     /** Polls until {@code condition} holds, for work the control plane does after answering; fails after a minute. */
-    static void await(String what, Callable<Boolean> condition) throws Exception {
+    static void await(Supplier<String> failure, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError(failure.get());
             }
             Thread.sleep(100);
         }

@@ -137,7 +137,7 @@ class SnapStartStatesTest {
         FunctionConfig inactive = fixture.awaitState("hello:1", VersionState.INACTIVE);
         assertEquals("Idle", inactive.state().stateReasonCode());
         // The snapshot is deleted after the state is committed, outside the mutation lock.
-        ControlPlaneFixture.await("the snapshot of an Inactive version is deleted",
+        ControlPlaneFixture.await(() -> "the snapshot of an Inactive version is not deleted",
                 () -> !fixture.snapshots.exists("hello", snapshot));
 
         LambdaException notReady = assertThrows(LambdaException.class, () -> invoke(HELLO_1));
