@@ -7,9 +7,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-/** {@code thaw logs <function>}: prints the function's log as the worker wrote it, oldest first. */
+/** {@code thaw logs <function>}: prints the function's log, every environment's stream merged in time order. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print a function's log.")
 final class LogsCommand implements Callable<Integer> {
 
@@ -23,7 +25,7 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         Path root = dataDir == null ? DataDirs.defaultDataDir() : dataDir;
         String name = FunctionRef.parse(function).name();
-        System.out.print(new FunctionLogs(root.resolve("logs")).read(name));
+        System.out.print(new FunctionLogs(root.resolve("logs"), Clock.systemUTC(), OptionalInt.empty()).read(name));
         return 0;
     }
 }

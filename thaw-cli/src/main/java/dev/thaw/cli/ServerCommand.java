@@ -2,6 +2,7 @@ package dev.thaw.cli;
 
 import dev.thaw.controlplane.Arns;
 import dev.thaw.worker.FunctionNetwork;
+import dev.thaw.worker.logs.FunctionLogs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -74,6 +76,11 @@ final class ServerCommand implements Callable<Integer> {
             converter = FunctionNetworkConverter.class)
     FunctionNetwork functionNetwork;
 
+    @Option(names = "--log-retention-days", paramLabel = "DAYS", description = "How long functions' log groups "
+            + "keep events unless PutRetentionPolicy gave them a retention of their own; one of CloudWatch Logs' "
+            + "periods (1, 3, 5, 7, 14, 30, 60, 90, ... 3653) (default: forever).")
+    Integer logRetentionDays;
+
     @Mixin
     StoreOptions store;
 
@@ -129,7 +136,8 @@ final class ServerCommand implements Callable<Integer> {
             options = options.withRestoreTimeout(Duration.ofSeconds(restoreTimeoutSeconds));
         }
         options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache)
-                .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore);
+                .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore)
+                .withLogRetentionDays(logRetentionDays == null ? OptionalInt.empty() : retention(logRetentionDays));
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }
@@ -142,6 +150,15 @@ final class ServerCommand implements Callable<Integer> {
         }, "thaw-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private OptionalInt retention(int days) {
+        try {
+            FunctionLogs.checkRetention(days);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--log-retention-days: " + e.getMessage());
+        }
+        return OptionalInt.of(days);
     }
 
     private ApiAccess access() {

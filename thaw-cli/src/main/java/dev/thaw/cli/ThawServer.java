@@ -98,9 +98,12 @@ public final class ThawServer implements AutoCloseable {
         Worker worker = null;
         ControlPlane controlPlane = null;
         try {
-            worker = new ProcessWorker(new WorkerConfig(options.dataDir(), RuntimeJar.locate(),
-                    options.concurrencyLimit(), options.idleTimeout(), options.initTimeout(), options.restoreTimeout(),
-                    options.aotCache(), options.preparedImages(), options.functionNetwork(), options.lazyRestore()),
+            worker = new ProcessWorker(WorkerConfig.builder(options.dataDir(), RuntimeJar.locate())
+                    .concurrencyLimit(options.concurrencyLimit()).idleTimeout(options.idleTimeout())
+                    .initTimeout(options.initTimeout()).restoreTimeout(options.restoreTimeout())
+                    .aotCache(options.aotCache()).preparedImages(options.preparedImages())
+                    .network(options.functionNetwork()).lazyRestore(options.lazyRestore())
+                    .logRetentionDays(options.logRetentionDays()).build(),
                     store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);

@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.logs.LogsService;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class ControlPlane implements AutoCloseable {
     private final EventInvokeConfigService eventInvokeConfigs;
     private final FunctionUrlService functionUrls;
     private final InvocationService invocations;
+    private final LogsService logs;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
     private final ScheduledExecutorService asyncRetryTimer = Executors.newSingleThreadScheduledExecutor(
@@ -77,6 +79,7 @@ public final class ControlPlane implements AutoCloseable {
                 ASYNC_QUEUE_CAPACITY);
         this.invocations = new InvocationService(resolver, specs,
                 new SnapStartGate(store, snapshotJobs, lastInvocations), worker, async, eventInvokeConfigs, arns);
+        this.logs = new LogsService(worker.logs(), arns);
     }
 
     /** @param snapshotStore where SnapStart snapshots are kept; the worker restores from the same store */
@@ -155,6 +158,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public FunctionUrlService functionUrls() {
         return functionUrls;
+    }
+
+    /** The functions' logs, as CloudWatch Logs serves them. */
+    public LogsService logs() {
+        return logs;
     }
 
     public InvocationService invocations() {

@@ -7,6 +7,7 @@ import dev.thaw.worker.SnapshotOutcome;
 import dev.thaw.worker.SnapshotRejections;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
+import dev.thaw.worker.logs.FunctionLogs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -184,7 +185,7 @@ class AsyncInvokerTest {
         }
 
         @Override
-        public String readLog(String functionName) {
+        public FunctionLogs logs() {
             throw new UnsupportedOperationException();
         }
 

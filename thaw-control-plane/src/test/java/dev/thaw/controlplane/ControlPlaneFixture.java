@@ -45,8 +45,9 @@ final class ControlPlaneFixture implements AutoCloseable {
         this.dataDir = dataDir;
         this.snapStartInactivity = snapStartInactivity;
         this.snapshots = snapshots;
-        this.worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), CONCURRENCY_LIMIT,
-                Duration.ofMinutes(1), Duration.ofSeconds(10), null), snapshots, new SimpleMeterRegistry());
+        this.worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate())
+                .concurrencyLimit(CONCURRENCY_LIMIT).idleTimeout(Duration.ofMinutes(1))
+                .initTimeout(Duration.ofSeconds(10)).build(), snapshots, new SimpleMeterRegistry());
         this.controlPlane = open();
     }
 

@@ -51,14 +51,14 @@ class SnapStartSnapshotTest {
 
         FunctionConfig active = fixture.awaitState("greeter:1", VersionState.ACTIVE);
         assertEquals(VersionState.active(), active.state());
-        String initLog = fixture.worker.readLog("greeter");
+        String initLog = fixture.worker.logs().read("greeter");
         assertEquals(1, initLog.split("greeter initialised", -1).length - 1,
                 () -> "the snapshot's init is logged once:\n" + initLog);
         String first = coldStart(GREETER_1);
         String second = coldStart(GREETER_1);
         assertEquals(first, second, "both copies were restored from one snapshot taken after init");
         assertNotEquals(coldStart(GREETER), coldStart(GREETER), "$LATEST runs init at every cold start");
-        assertTrue(fixture.worker.readLog("greeter").contains("START"), "the logs are kept");
+        assertTrue(fixture.worker.logs().read("greeter").contains("START"), "the logs are kept");
 
         fixture.reopen();
         assertEquals(VersionState.ACTIVE, fixture.controlPlane.functions().configuration(GREETER_1).state().state());

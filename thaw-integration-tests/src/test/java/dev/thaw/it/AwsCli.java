@@ -94,21 +94,13 @@ final class AwsCli {
 
     /** Runs {@code aws lambda <args>}, e.g. {@code lambda("get-function", "--function-name", "f")}. */
     Result lambda(String... args) {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "lambda"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString());
-        if (caBundle != null) {
-            env.put("AWS_CA_BUNDLE", caBundle.toString());
-        }
-        env.put("AWS_DEFAULT_REGION", ThawServerExtension.REGION);
-        env.put("AWS_PAGER", "");
-        // One attempt: the CLI's retries would turn a throttle or a 5xx into a slow, late success.
-        env.put("AWS_MAX_ATTEMPTS", "1");
-        env.put("AWS_CONFIG_FILE", workDir.resolve("no-config").toString());
+        return run("lambda", args);
+    }
+
+    /** Runs {@code aws <service> <args>}, e.g. {@code run("logs", "tail", "/aws/lambda/f")}. */
+    Result run(String service, String... args) {
+        ProcessBuilder builder = command(service, args);
+        List<String> command = builder.command();
         try {
             Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
             Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
@@ -128,5 +120,29 @@ final class AwsCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
+    }
+
+    /** Starts {@code aws <service> <args>} for a command that runs until stopped ({@code logs tail --follow}). */
+    Process start(Path output, String service, String... args) throws IOException {
+        return command(service, args).redirectOutput(output.toFile()).redirectErrorStream(true).start();
+    }
+
+    private ProcessBuilder command(String service, String... args) {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), service));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString());
+        if (caBundle != null) {
+            env.put("AWS_CA_BUNDLE", caBundle.toString());
+        }
+        env.put("AWS_DEFAULT_REGION", ThawServerExtension.REGION);
+        env.put("AWS_PAGER", "");
+        // One attempt: the CLI's retries would turn a throttle or a 5xx into a slow, late success.
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_CONFIG_FILE", workDir.resolve("no-config").toString());
+        return builder;
     }
 }

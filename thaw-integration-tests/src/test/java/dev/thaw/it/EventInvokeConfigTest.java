@@ -1,5 +1,8 @@
 package dev.thaw.it;
 
+import dev.thaw.worker.logs.FunctionLogs;
+import java.time.Clock;
+import java.util.OptionalInt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,12 +150,7 @@ class EventInvokeConfigTest {
     }
 
     private static long attempts() {
-        Path log = THAW.dataDir().resolve("logs").resolve(FAILING + ".log");
-        try {
-            return Files.notExists(log) ? 0 : Files.readAllLines(log).stream()
-                    .filter(line -> line.startsWith("START RequestId:")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FunctionLogs(THAW.dataDir().resolve("logs"), Clock.systemUTC(), OptionalInt.empty())
+                .read(FAILING).lines().filter(line -> line.startsWith("START RequestId:")).count();
     }
 }

@@ -1,5 +1,7 @@
 package dev.thaw.it;
 
+import dev.thaw.worker.logs.FunctionLogs;
+import java.util.OptionalInt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,12 +246,7 @@ class SignedAccessTest {
 
     /** The invocations the function's log (what {@code thaw logs} prints) shows. */
     private static long invocations() {
-        Path log = THAW.dataDir().resolve("logs").resolve(FUNCTION + ".log");
-        try {
-            return Files.notExists(log) ? 0 : Files.readAllLines(log).stream()
-                    .filter(line -> line.startsWith("START RequestId:")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FunctionLogs(THAW.dataDir().resolve("logs"), Clock.systemUTC(), OptionalInt.empty())
+                .read(FUNCTION).lines().filter(line -> line.startsWith("START RequestId:")).count();
     }
 }

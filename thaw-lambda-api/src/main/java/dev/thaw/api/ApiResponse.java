@@ -14,6 +14,10 @@ record ApiResponse(int status, Map<String, String> headers, byte[] body) {
         return new ApiResponse(status, Map.of(), new byte[0]);
     }
 
+    ApiResponse withStatus(int status) {
+        return new ApiResponse(status, headers, body);
+    }
+
     ApiResponse withHeader(String name, String value) {
         if (value == null) {
             return this;

@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The Lambda REST API over HTTP(S), one virtual thread per request, for SigV4-signed callers only; the public
+ * The Lambda REST API over HTTP(S), one virtual thread per request, for SigV4-signed callers only, with the reading
+ * part of CloudWatch Logs on the same endpoint (told apart by its {@code X-Amz-Target}); the public
  * listener of function URLs; and, if asked for, a loopback listener for unsigned metrics.
  */
 public final class LambdaApiServer implements AutoCloseable {
@@ -77,10 +78,14 @@ public final class LambdaApiServer implements AutoCloseable {
                 new Presigner(SIGNING_NAME, clock)), urlAddress);
         routes.addAll(new OperatorRoutes(operator).routes());
         Router router = new Router(routes, verifier);
+        LogsDispatcher logs = new LogsDispatcher(controlPlane.logs(),
+                new SignatureVerifier(config.keys(), LogsDispatcher.SIGNING_NAME, clock));
+        ApiHandler.Dispatcher byService = (body, head, requestId) -> LogsDispatcher.targets(head)
+                ? logs.dispatch(body, head, requestId) : router.dispatch(body, head, requestId);
         AllowedOrigins origins = new AllowedOrigins(config.allowedOrigins());
         return HttpListener.start(config.address(), config.tls(), config.limits(),
                 bound -> new ApiHandler(guard(bound, config.publicHosts(), origins), config.limits(), clock,
-                        router));
+                        byService));
     }
 
     /** The browser checks for one listener: its own address and port, and the public host names given. */

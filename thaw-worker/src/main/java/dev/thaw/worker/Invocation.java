@@ -67,7 +67,7 @@ final class Invocation {
         this.logs = logs;
         this.initTimeoutNanos = config.initTimeout().toNanos();
         this.restorer = restorer;
-        this.log = logs.invocation(spec.functionName());
+        this.log = new InvocationLog();
     }
 
     InvokeResult run() throws InterruptedException, SnapStartRestoreException {
@@ -108,8 +108,9 @@ final class Invocation {
         Environment environment;
         try (RestoreSlots.Slot slot = restorer.slots().take()) {
             started = System.nanoTime();
-            environment = Environment.restore(launcher, spec, newEnvironmentId(), restorer.engine(),
-                    restorer.snapshots(), restorer.timeout(), restorer.plan(spec), log, logs.sink(spec.functionName()));
+            String id = newEnvironmentId();
+            environment = Environment.restore(launcher, spec, id, restorer.engine(), restorer.snapshots(),
+                    restorer.timeout(), restorer.plan(spec), log, logs.stream(spec.functionName(), spec.version(), id));
         } catch (SnapshotException e) {
             LOG.warn("cannot restore {}:{} from its snapshot, starting on demand: {}", spec.functionName(),
                     spec.version(), e.getMessage());
@@ -162,7 +163,8 @@ final class Invocation {
         String id = newEnvironmentId();
         Environment environment;
         try {
-            environment = Environment.launch(launcher, spec, id, "on-demand", log, logs.sink(spec.functionName()));
+            environment = Environment.launch(launcher, spec, id, "on-demand", log,
+                    logs.stream(spec.functionName(), spec.version(), id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an environment for " + spec.functionName(), e);
         }

@@ -18,6 +18,8 @@ import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SandboxRoot;
 import dev.thaw.worker.sandbox.TmpVolumes;
 import dev.thaw.worker.sandbox.SnapshotSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 
 import java.io.IOException;
@@ -27,21 +29,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The worker: runs each invocation in a sandboxed JVM per environment (see {@link SandboxLauncher}), one
- * invocation at a time per environment, within the concurrency limits, and logs like Lambda to
- * {@code <dataDir>/logs/<function>.log}.
+ * invocation at a time per environment, within the concurrency limits, and logs like Lambda, a log stream per
+ * environment under {@code <dataDir>/logs} (see {@link FunctionLogs}).
  */
 public final class ProcessWorker implements Worker {
 
     /** Lambda's default EphemeralStorage, the only size SnapStart functions have: /tmp volumes made ahead. */
     private static final int DEFAULT_EPHEMERAL_STORAGE_MB = 512;
+    /** Retention is in whole days: deleting expired hours this often keeps them no more than minutes past it. */
+    private static final Duration LOG_RETENTION_SWEEP = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessWorker.class);
 
     private final WorkerConfig config;
     private final FunctionLogs logs;
+    private final ScheduledExecutorService logRetention = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("thaw-log-retention").factory());
     private final ConcurrencyLimiter limiter;
     private final Optional<Cgroups> cgroups;
     private final NetworkNamespaces networks;
@@ -77,7 +89,7 @@ public final class ProcessWorker implements Worker {
         this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store));
         this.coldStarts = new ColdStartMetrics(metrics);
         this.workingSets = new WorkingSets(WorkingSetRecords.in(store));
-        this.logs = new FunctionLogs(config.dataDir().resolve("logs"));
+        this.logs = new FunctionLogs(config.dataDir().resolve("logs"), Clock.systemUTC(), config.logRetentionDays());
         this.limiter = new ConcurrencyLimiter(config.concurrencyLimit());
         this.environmentsDir = config.dataDir().resolve("environments");
         this.cgroups = Cgroups.create();
@@ -101,6 +113,7 @@ public final class ProcessWorker implements Worker {
         this.pool = new EnvironmentPool(config.idleTimeout());
         Gauge.builder("thaw.environments", pool, EnvironmentPool::unstopped)
                 .description("Environments whose processes may exist: busy, idle or being stopped").register(metrics);
+        logRetention.scheduleWithFixedDelay(this::expireLogs, 0, LOG_RETENTION_SWEEP.toMinutes(), TimeUnit.MINUTES);
         // Environments hold resources outside this JVM (processes, cgroups, directories): release them on exit.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -125,7 +138,7 @@ public final class ProcessWorker implements Worker {
     @Override
     public SnapshotOutcome createSnapshot(FunctionSpec spec, Path snapshotDir) throws InterruptedException {
         return new SnapshotCreation(spec, snapshotDir, launcher, engine, config.runtimeJar(),
-                logs.invocation(spec.functionName()), Invocation.newEnvironmentId()).run();
+                logs, Invocation.newEnvironmentId()).run();
     }
 
     @Override
@@ -181,8 +194,8 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
-    public String readLog(String functionName) {
-        return logs.read(functionName);
+    public FunctionLogs logs() {
+        return logs;
     }
 
     /** Stops every environment (busy ones too) and removes their directories and cgroups. */
@@ -196,7 +209,17 @@ public final class ProcessWorker implements Worker {
         release();
     }
 
+    /** A sweep that fails is logged and tried again at the next one, rather than ending the schedule. */
+    private void expireLogs() {
+        try {
+            logs.expire();
+        } catch (RuntimeException e) {
+            LOG.warn("log retention sweep failed", e);
+        }
+    }
+
     private void release() {
+        logRetention.shutdownNow();
         pool.close();
         networks.close();
         tmpVolumes.close();

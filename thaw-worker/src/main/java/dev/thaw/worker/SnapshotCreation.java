@@ -5,6 +5,7 @@ import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.environment.Environment;
 import dev.thaw.worker.environment.EnvironmentGoneException;
+import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
 import dev.thaw.worker.sandbox.FileTrees;
@@ -49,17 +50,18 @@ final class SnapshotCreation {
     private final SandboxLauncher launcher;
     private final SnapshotEngine engine;
     private final Path runtimeJar;
-    private final InvocationLog log;
+    private final InvocationLog log = new InvocationLog();
+    private final FunctionLogs logs;
     private final String id;
 
     SnapshotCreation(FunctionSpec spec, Path snapshotDir, SandboxLauncher launcher, SnapshotEngine engine,
-                     Path runtimeJar, InvocationLog log, String id) {
+                     Path runtimeJar, FunctionLogs logs, String id) {
         this.spec = spec;
         this.snapshot = new SnapshotFiles(snapshotDir);
         this.launcher = launcher;
         this.engine = engine;
         this.runtimeJar = runtimeJar;
-        this.log = log;
+        this.logs = logs;
         this.id = id;
     }
 
@@ -71,7 +73,8 @@ final class SnapshotCreation {
             Files.copy(runtimeJar, ownRuntime);
             List<String> classData = SnapshotClassData.supported(spec) ? trainClassData(ownRuntime) : List.of();
             environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime,
-                    new SandboxLauncher.Extras(classData, Optional.empty(), 0, Optional.empty()), log);
+                    new SandboxLauncher.Extras(classData, Optional.empty(), 0, Optional.empty()), log,
+                    logs.stream(spec.functionName(), spec.version(), id));
         } catch (IOException e) {
             return internalError("cannot start the environment: " + e.getMessage(), 0);
         }
@@ -94,7 +97,8 @@ final class SnapshotCreation {
         CountDownLatch exited = new CountDownLatch(1);
         Environment training = Environment.launchForSnapshot(launcher, spec, id + "-aot", ownRuntime,
                 new SandboxLauncher.Extras(SnapshotClassData.training(), Optional.of(exited::countDown),
-                        TRAINING_HEADROOM_MB, Optional.of(SnapshotClassData.trainingDir(snapshot))), text -> { });
+                        TRAINING_HEADROOM_MB, Optional.of(SnapshotClassData.trainingDir(snapshot))), new InvocationLog(),
+                text -> { });
         try {
             Frame ready = training.next(started + TRAINING_LIMIT.toNanos());
             if (ready == null || ready.type() != Frame.Type.READY) {

@@ -1,5 +1,7 @@
 package dev.thaw.worker;
 
+import dev.thaw.worker.logs.FunctionLogs;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -48,8 +50,8 @@ public interface Worker extends AutoCloseable {
      */
     void prepareSnapshot(String functionName, String snapshotId);
 
-    /** The function's log, oldest first (what {@code thaw logs} prints). */
-    String readLog(String functionName);
+    /** The functions' log groups, streams and events, and their retention. */
+    FunctionLogs logs();
 
     @Override
     void close();

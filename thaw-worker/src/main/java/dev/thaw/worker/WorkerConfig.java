@@ -3,6 +3,7 @@ package dev.thaw.worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * @param dataDir           where environments keep their private /tmp and where function logs are written
@@ -20,10 +21,12 @@ import java.util.Objects;
  * @param lazyRestore       restored copies resume before their memory is loaded and get their private anonymous
  *                          pages when they touch them and in the background (where the host has userfaultfd);
  *                          false loads all of it first
+ * @param logRetentionDays  how long the log groups without a retention policy of their own keep events; empty:
+ *                          forever, as CloudWatch Logs' default
  */
 public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
                            Duration initTimeout, Duration restoreTimeout, boolean aotCache, long preparedImages,
-                           FunctionNetwork network, boolean lazyRestore) {
+                           FunctionNetwork network, boolean lazyRestore, OptionalInt logRetentionDays) {
 
     /** A GiB of prepared snapshots: a few dozen typical ones. */
     public static final long DEFAULT_PREPARED_IMAGES = 1L << 30;
@@ -47,12 +50,80 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
             throw new IllegalArgumentException("preparedImages must not be negative");
         }
         network = network == null ? FunctionNetwork.EGRESS : network;
+        Objects.requireNonNull(logRetentionDays, "logRetentionDays");
     }
 
-    /** No AOT cache, the default prepared-snapshot space. */
-    public WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, Duration idleTimeout,
-                        Duration initTimeout, Duration restoreTimeout) {
-        this(dataDir, runtimeJar, concurrencyLimit, idleTimeout, initTimeout, restoreTimeout, false,
-                DEFAULT_PREPARED_IMAGES, null, false);
+    /** The defaults for everything but the data directory and the runtime: change what differs. */
+    public static Builder builder(Path dataDir, Path runtimeJar) {
+        return new Builder(dataDir, runtimeJar);
+    }
+
+    public static final class Builder {
+        private final Path dataDir;
+        private final Path runtimeJar;
+        private int concurrencyLimit = 1000;
+        private Duration idleTimeout;
+        private Duration initTimeout;
+        private Duration restoreTimeout;
+        private boolean aotCache;
+        private long preparedImages = DEFAULT_PREPARED_IMAGES;
+        private FunctionNetwork network;
+        private boolean lazyRestore;
+        private OptionalInt logRetentionDays = OptionalInt.empty();
+
+        private Builder(Path dataDir, Path runtimeJar) {
+            this.dataDir = dataDir;
+            this.runtimeJar = runtimeJar;
+        }
+
+        public Builder concurrencyLimit(int limit) {
+            this.concurrencyLimit = limit;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        public Builder initTimeout(Duration timeout) {
+            this.initTimeout = timeout;
+            return this;
+        }
+
+        public Builder restoreTimeout(Duration timeout) {
+            this.restoreTimeout = timeout;
+            return this;
+        }
+
+        public Builder aotCache(boolean enabled) {
+            this.aotCache = enabled;
+            return this;
+        }
+
+        public Builder preparedImages(long bytes) {
+            this.preparedImages = bytes;
+            return this;
+        }
+
+        public Builder network(FunctionNetwork network) {
+            this.network = network;
+            return this;
+        }
+
+        public Builder lazyRestore(boolean enabled) {
+            this.lazyRestore = enabled;
+            return this;
+        }
+
+        public Builder logRetentionDays(OptionalInt days) {
+            this.logRetentionDays = days;
+            return this;
+        }
+
+        public WorkerConfig build() {
+            return new WorkerConfig(dataDir, runtimeJar, concurrencyLimit, idleTimeout, initTimeout, restoreTimeout,
+                    aotCache, preparedImages, network, lazyRestore, logRetentionDays);
+        }
     }
 }

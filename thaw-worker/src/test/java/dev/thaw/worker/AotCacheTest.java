@@ -38,8 +38,8 @@ class AotCacheTest {
     void theFirstEnvironmentRecordsTheCacheAndLaterOnesStartFromIt() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
         store = TestStores.open(dataDir);
-        worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 4, Duration.ZERO, null, null, true,
-                0, null, false), store, new SimpleMeterRegistry());
+        worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate()).concurrencyLimit(4)
+                .idleTimeout(Duration.ZERO).aotCache(true).preparedImages(0).build(), store, new SimpleMeterRegistry());
         FunctionSpec spec = ProcessWorkerTest.spec("aot-" + ProcessHandle.current().pid());
 
         assertEquals("hi", invoke(spec, "echo:hi"), "the training run serves like any environment");

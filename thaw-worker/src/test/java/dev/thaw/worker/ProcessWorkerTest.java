@@ -63,8 +63,8 @@ class ProcessWorkerTest {
     }
 
     private ProcessWorker worker(int concurrencyLimit, Duration idleTimeout, Duration initTimeout) {
-        worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), concurrencyLimit, idleTimeout,
-                initTimeout, null), store = TestStores.open(dataDir), metrics);
+        worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate())
+                .concurrencyLimit(concurrencyLimit).idleTimeout(idleTimeout).initTimeout(initTimeout).build(), store = TestStores.open(dataDir), metrics);
         return worker;
     }
 
@@ -154,7 +154,7 @@ class ProcessWorkerTest {
         assertEquals(text(worker.invoke(spec, input("req-3", "instance"))),
                 text(worker.invoke(spec, input("req-4", "instance"))));
 
-        String log = worker.readLog(spec.functionName());
+        String log = worker.logs().read(spec.functionName());
         assertTrue(log.indexOf("START RequestId: req-1") < log.indexOf("END RequestId: req-1"));
         assertTrue(log.indexOf("REPORT RequestId: req-1") < log.indexOf("START RequestId: req-2"));
         assertTrue(log.contains("echo again\n"));
@@ -346,7 +346,7 @@ class ProcessWorkerTest {
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(spec, "instance"));
         assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", throttled.reason());
         assertEquals("Rate Exceeded.", throttled.getMessage());
-        assertEquals("", worker.readLog(spec.functionName()));
+        assertEquals("", worker.logs().read(spec.functionName()));
 
         worker.setReservedConcurrency(spec.functionName(), null);
         assertNull(invoke(spec, "instance").functionError());
@@ -568,8 +568,8 @@ class ProcessWorkerTest {
             assertTrue(survivor.get().waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "its process is killed");
             assertFalse(Files.exists(abandoned.get()), "its cgroup is removed");
         }
-        assertThrows(IllegalStateException.class, () -> new ProcessWorker(new WorkerConfig(dataDir,
-                RuntimeJar.locate(), 10, Duration.ofMinutes(5), null, null), store, metrics));
+        assertThrows(IllegalStateException.class, () -> new ProcessWorker(WorkerConfig.builder(dataDir,
+                RuntimeJar.locate()).concurrencyLimit(10).idleTimeout(Duration.ofMinutes(5)).build(), store, metrics));
         assertNull(invoke(spec, "instance").functionError(), "the running worker is untouched");
     }
 
@@ -596,7 +596,7 @@ class ProcessWorkerTest {
     /** Waits (bounded) until the function's log shows {@code text}. */
     static void awaitLog(ProcessWorker worker, String functionName, String text) throws InterruptedException {
         long giveUp = System.currentTimeMillis() + 30_000;
-        while (!worker.readLog(functionName).contains(text)) {
+        while (!worker.logs().read(functionName).contains(text)) {
             assertTrue(System.currentTimeMillis() < giveUp, "log never showed " + text);
             Thread.sleep(20);
         }

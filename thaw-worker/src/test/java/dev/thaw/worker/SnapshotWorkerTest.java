@@ -38,8 +38,8 @@ class SnapshotWorkerTest {
 
     private void start(MemoryLoading memory) {
         store = TestStores.open(dataDir);
-        worker = new ProcessWorker(new WorkerConfig(dataDir, RuntimeJar.locate(), 10, Duration.ofMinutes(5), null,
-                null, false, WorkerConfig.DEFAULT_PREPARED_IMAGES, null, memory == MemoryLoading.LAZY), store,
+        worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate()).concurrencyLimit(10)
+                .idleTimeout(Duration.ofMinutes(5)).lazyRestore(memory == MemoryLoading.LAZY).build(), store,
                 metrics);
         // CI provisions CRIU: there, missing snapshots are a failure, not a reason to skip.
         if (!"true".equals(System.getenv("CI"))) {

@@ -8,6 +8,7 @@ import dev.thaw.snapshot.MemoryPlan;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.FunctionSpec;
+import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LogSink;
 import dev.thaw.worker.sandbox.RestoredCopy;
 import dev.thaw.worker.sandbox.Sandbox;
@@ -29,8 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * One execution environment: a sandboxed JVM running the thaw runtime, spoken to over its frame channel. Its output
- * (LOG frames, and the lines of the JVM's stdout and stderr) goes to whichever sink is current, so it lands in the
- * invocation that is running, or in the function log between invocations.
+ * (LOG frames, and the lines of the JVM's stdout and stderr) goes to its log stream, through the log of the
+ * invocation that is running, if one is.
  */
 public final class Environment {
 
@@ -38,7 +39,7 @@ public final class Environment {
 
     private final String id;
     private final EnvironmentKey key;
-    private final LogSink idleSink;
+    private final LogSink stream;
     private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
     private final Sandbox sandbox;
     private final FrameChannel channel;
@@ -54,36 +55,37 @@ public final class Environment {
         Sandbox start(Consumer<String> logLines) throws E;
     }
 
-    private <E extends Exception> Environment(String id, EnvironmentKey key, LogSink firstSink, LogSink idleSink,
+    private <E extends Exception> Environment(String id, EnvironmentKey key, InvocationLog first, LogSink stream,
                                               SandboxStart<E> start) throws E {
         this.id = id;
         this.key = key;
-        this.idleSink = idleSink;
-        this.sink = firstSink;
+        this.stream = stream;
+        first.writeTo(stream);
+        this.sink = first;
         this.sandbox = start.start(line -> sink.output(line + "\n"));
         this.channel = new FrameChannel(sandbox.fromRuntime(), sandbox.toRuntime());
         Thread.ofPlatform().daemon().name("environment-" + id).start(this::readFrames);
     }
 
     /**
-     * Starts an environment; its init output goes to {@code initSink}, its output between invocations to
-     * {@code idleSink}. It is busy until {@link #markIdle()}.
+     * Starts an environment writing to {@code stream}; its init output is also {@code initLog}'s. It is busy until
+     * {@link #markIdle()}.
      */
     public static Environment launch(SandboxLauncher launcher, FunctionSpec spec, String id,
-                                     String initializationType, LogSink initSink, LogSink idleSink)
+                                     String initializationType, InvocationLog initLog, LogSink stream)
             throws IOException {
-        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
+        return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
                 logLines -> launcher.launch(spec, id, initializationType, logLines));
     }
 
     /**
      * Starts an environment for a snapshot: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the runtime started from the
-     * snapshot's own copy of the runtime jar, with {@code extras}, all output to {@code sink}.
+     * snapshot's own copy of the runtime jar, with {@code extras}, output as with {@link #launch}.
      */
     public static Environment launchForSnapshot(SandboxLauncher launcher, FunctionSpec spec, String id,
-                                                Path runtimeJar, SandboxLauncher.Extras extras, LogSink sink)
-            throws IOException {
-        return new Environment(id, EnvironmentKey.of(spec), sink, sink,
+                                                Path runtimeJar, SandboxLauncher.Extras extras, InvocationLog initLog,
+                                                LogSink stream) throws IOException {
+        return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
                 logLines -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, logLines));
     }
 
@@ -93,8 +95,8 @@ public final class Environment {
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
                                       SnapshotSource source, Duration timeout, MemoryPlan memory,
-                                      LogSink initSink, LogSink idleSink) throws SnapshotException {
-        return new Environment(id, EnvironmentKey.of(spec), initSink, idleSink,
+                                      InvocationLog initLog, LogSink stream) throws SnapshotException {
+        return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
                 logLines -> launcher.restore(spec, id, engine, source, timeout, memory, logLines));
     }
 
@@ -145,13 +147,14 @@ public final class Environment {
         }
     }
 
-    public void markBusy(LogSink invocationSink) {
-        sink = invocationSink;
+    public void markBusy(InvocationLog invocationLog) {
+        invocationLog.writeTo(stream);
+        sink = invocationLog;
     }
 
-    /** Output from now on (background threads of the function) goes to the function log. */
+    /** Output from now on (background threads of the function) goes to the stream only. */
     public synchronized void markIdle() {
-        sink = idleSink;
+        sink = stream;
         idleSinceNanos = System.nanoTime();
     }
 
@@ -211,7 +214,11 @@ public final class Environment {
     public void checkpoint(SandboxLauncher launcher, SnapshotEngine engine, SnapshotFiles snapshot)
             throws SnapshotException, InterruptedException {
         stopped.set(true);
-        launcher.checkpoint(sandbox, engine, snapshot);
+        try {
+            launcher.checkpoint(sandbox, engine, snapshot);
+        } finally {
+            stream.flush();
+        }
     }
 
     /** Kills the environment and removes everything it had on the host; false if it was stopped before. */
@@ -220,6 +227,7 @@ public final class Environment {
             return false;
         }
         sandbox.close();
+        stream.flush();
         return true;
     }
 }

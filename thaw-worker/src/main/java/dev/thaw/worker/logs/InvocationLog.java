@@ -1,16 +1,20 @@
 package dev.thaw.worker.logs;
 
-/** The log lines of one invocation, written through to the function's log as they come. */
+/**
+ * The log lines of one invocation (for its LogResult tail), written through to the log stream of the environment
+ * that runs it as they come.
+ */
 public final class InvocationLog implements LogSink {
 
-    private final FunctionLogs logs;
-    private final String functionName;
     private final StringBuilder text = new StringBuilder();
+    private LogSink stream = output -> {
+        throw new IllegalStateException("the invocation log is not attached to an environment's stream");
+    };
     private boolean atLineStart = true;
 
-    InvocationLog(FunctionLogs logs, String functionName) {
-        this.logs = logs;
-        this.functionName = functionName;
+    /** From now on, lines also go to {@code stream} (the environment running the invocation). */
+    public synchronized void writeTo(LogSink stream) {
+        this.stream = stream;
     }
 
     @Override
@@ -27,7 +31,7 @@ public final class InvocationLog implements LogSink {
     }
 
     private void write(String output) {
-        logs.append(functionName, output);
+        stream.output(output);
         text.append(output);
         atLineStart = output.endsWith("\n");
     }
