@@ -17,6 +17,14 @@ public record Arns(String region, String accountId) {
         return qualifier == null ? function(name) : function(name) + ":" + qualifier;
     }
 
+    public String layer(String name) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":layer:" + name;
+    }
+
+    public String layerVersion(String name, long version) {
+        return layer(name) + ":" + version;
+    }
+
     public LambdaException functionNotFound(String name, String qualifier) {
         return LambdaException.notFound("Function not found: " + qualified(name, qualifier));
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * ValidationException, service rules (timeout ceiling, reserved variables, unsupported features) with
  * InvalidParameterValueException.
  */
-final class ConfigValidator {
+public final class ConfigValidator {
 
     static final int DEFAULT_TIMEOUT = 3;
     static final int DEFAULT_MEMORY = 128;
@@ -93,7 +93,7 @@ final class ConfigValidator {
         return size;
     }
 
-    static String description(String description) {
+    public static String description(String description) {
         if (description.length() > MAX_DESCRIPTION) {
             throw LambdaException.constraint("description", description, "Member must have length less than or equal "
                     + "to " + MAX_DESCRIPTION);
@@ -146,7 +146,7 @@ final class ConfigValidator {
         }
     }
 
-    static byte[] zipFile(byte[] zipFile, String s3Bucket, String imageUri) {
+    public static byte[] zipFile(byte[] zipFile, String s3Bucket, String imageUri) {
         if (s3Bucket != null || imageUri != null) {
             throw LambdaException.invalidParameter("Code from S3 or a container image is not supported: upload "
                     + "the deployment package as ZipFile.");

@@ -1,5 +1,7 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.layers.LayerDirectories;
+import dev.thaw.controlplane.layers.LayerService;
 import dev.thaw.controlplane.logs.LogsService;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.Worker;
@@ -11,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The control plane of one server: opens the metadata store, the package store, the snapshot directories and the
@@ -42,6 +46,7 @@ public final class ControlPlane implements AutoCloseable {
     private final FunctionUrlService functionUrls;
     private final InvocationService invocations;
     private final LogsService logs;
+    private final LayerService layers;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
     private final ScheduledExecutorService asyncRetryTimer = Executors.newSingleThreadScheduledExecutor(
@@ -57,7 +62,8 @@ public final class ControlPlane implements AutoCloseable {
         RuntimeCatalog runtimes = RuntimeCatalog.load(config.dataDir(), JdkScanner.scan(JVM_DIRECTORY));
         MutationLock lock = new MutationLock();
         VersionResolver resolver = new VersionResolver(store, arns);
-        FunctionSpecs specs = new FunctionSpecs(runtimes, packages, arns);
+        FunctionSpecs specs = new FunctionSpecs(runtimes, packages, new LayerDirectories(config.dataDir(), packages),
+                arns);
         SnapshotStorage snapshots = new SnapshotStorage(snapshotStore, config.dataDir());
         this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer);
         LastInvocations lastInvocations = new LastInvocations();
@@ -67,7 +73,9 @@ public final class ControlPlane implements AutoCloseable {
         worker.onSnapshotRejected((function, version, corrupt) ->
                 snapshotJobs.recreate(new VersionKey(function, version), corrupt));
         this.versions = new VersionService(store, resolver, snapshotJobs, lock);
-        this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, snapshots, lock);
+        this.layers = new LayerService(store, packages, arns, lock);
+        this.functions = new FunctionService(store, packages, runtimes, resolver, versions, worker, snapshots, lock,
+                layers);
         this.aliases = new AliasService(store, resolver, arns, lock);
         this.concurrency = new ConcurrencyService(store, resolver, worker, config.concurrencyLimit(), lock);
         this.provisionedConcurrency = new ProvisionedConcurrencyService(resolver, store, arns);
@@ -110,10 +118,16 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    /** At start, before any upload: deployment packages of deleted functions and replaced code go. */
+    /**
+     * At start, before any upload: deployment packages of deleted functions and replaced code go, and layer packages
+     * that neither a layer version nor a function version uses.
+     */
     private void collectPackages() {
-        Set<String> referenced = store.allVersions(true).stream().map(FunctionConfig::codeSha256)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> referenced = store.allVersions(true).stream()
+                .flatMap(version -> Stream.concat(Stream.of(version.codeSha256()),
+                        version.layers().stream().map(FunctionLayer::codeSha256)))
+                .filter(Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
+        store.layerVersions().forEach(version -> referenced.add(version.content().codeSha256()));
         int removed = packages.retainOnly(referenced);
         if (removed > 0) {
             LOG.info("removed {} deployment packages no version refers to", removed);
@@ -163,6 +177,10 @@ public final class ControlPlane implements AutoCloseable {
     /** The functions' logs, as CloudWatch Logs serves them. */
     public LogsService logs() {
         return logs;
+    }
+
+    public LayerService layers() {
+        return layers;
     }
 
     public InvocationService invocations() {

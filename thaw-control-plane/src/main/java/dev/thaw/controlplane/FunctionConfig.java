@@ -3,6 +3,7 @@ package dev.thaw.controlplane;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,11 +16,12 @@ import java.util.UUID;
  * @param snapStartApplyOn "PublishedVersions" or "None"
  * @param ephemeralStorage the size of /tmp in MB (EphemeralStorage.Size)
  * @param state            the version's lifecycle state; configurations stored before states existed read as Active
+ * @param layers           the layer versions the function's /opt is made of, in order; a version pins them
  */
 public record FunctionConfig(String functionName, String version, String runtime, String role, String handler,
                              long codeSize, String codeSha256, String description, int timeout, int memorySize,
                              Map<String, String> environment, String snapStartApplyOn, int ephemeralStorage,
-                             String lastModified, String revisionId, VersionState state) {
+                             String lastModified, String revisionId, VersionState state, List<FunctionLayer> layers) {
 
     public static final String LATEST = "$LATEST";
     public static final String SNAP_START_PUBLISHED_VERSIONS = "PublishedVersions";
@@ -30,6 +32,7 @@ public record FunctionConfig(String functionName, String version, String runtime
 
     public FunctionConfig {
         environment = Map.copyOf(environment);
+        layers = layers == null ? List.of() : List.copyOf(layers);
         // Members a configuration stored by an older server lacks.
         ephemeralStorage = ephemeralStorage == 0 ? DEFAULT_EPHEMERAL_STORAGE : ephemeralStorage;
         state = state == null ? VersionState.active() : state;
@@ -45,29 +48,22 @@ public record FunctionConfig(String functionName, String version, String runtime
     }
 
     public FunctionConfig withState(VersionState newState) {
-        return new FunctionConfig(functionName, version, runtime, role, handler, codeSize, codeSha256, description,
-                timeout, memorySize, environment, snapStartApplyOn, ephemeralStorage, lastModified, revisionId,
-                newState);
+        return toBuilder().state(newState).build();
     }
 
     /** The same settings as a new revision: fresh RevisionId and LastModified, as every change gets. */
     public FunctionConfig revised() {
-        return new FunctionConfig(functionName, version, runtime, role, handler, codeSize, codeSha256, description,
-                timeout, memorySize, environment, snapStartApplyOn, ephemeralStorage, now(),
-                UUID.randomUUID().toString(), state);
+        return toBuilder().lastModified(now()).revisionId(UUID.randomUUID().toString()).build();
     }
 
     public FunctionConfig withCode(String newCodeSha256, long newCodeSize) {
-        return new FunctionConfig(functionName, version, runtime, role, handler, newCodeSize, newCodeSha256,
-                description, timeout, memorySize, environment, snapStartApplyOn, ephemeralStorage, lastModified,
-                revisionId, state);
+        return toBuilder().code(newCodeSha256, newCodeSize).build();
     }
 
     /** A published copy of this ($LATEST) configuration: Pending while a SnapStart version's snapshot is made. */
     public FunctionConfig publishedAs(String newVersion, String versionDescription) {
-        FunctionConfig published = new FunctionConfig(functionName, newVersion, runtime, role, handler, codeSize,
-                codeSha256, versionDescription, timeout, memorySize, environment, snapStartApplyOn, ephemeralStorage,
-                lastModified, revisionId, VersionState.active()).revised();
+        FunctionConfig published = toBuilder().version(newVersion).description(versionDescription)
+                .state(VersionState.active()).build().revised();
         return published.snapStartOn() ? published.withState(VersionState.creating()) : published;
     }
 
@@ -77,10 +73,131 @@ public record FunctionConfig(String functionName, String version, String runtime
                 && Objects.equals(handler, other.handler) && Objects.equals(codeSha256, other.codeSha256)
                 && timeout == other.timeout && memorySize == other.memorySize
                 && environment.equals(other.environment) && Objects.equals(snapStartApplyOn, other.snapStartApplyOn)
-                && ephemeralStorage == other.ephemeralStorage;
+                && ephemeralStorage == other.ephemeralStorage && layers.equals(other.layers);
     }
 
-    static String now() {
+    public static Builder builder(String functionName, String version) {
+        return new Builder(functionName, version);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(functionName, version).runtime(runtime).role(role).handler(handler)
+                .code(codeSha256, codeSize).description(description).timeout(timeout).memorySize(memorySize)
+                .environment(environment).snapStartApplyOn(snapStartApplyOn).ephemeralStorage(ephemeralStorage)
+                .lastModified(lastModified).revisionId(revisionId).state(state).layers(layers);
+    }
+
+    /** Builds a configuration member by member; what is not set is empty (null, 0 or none). */
+    public static final class Builder {
+
+        private final String functionName;
+        private String version;
+        private String runtime;
+        private String role;
+        private String handler;
+        private long codeSize;
+        private String codeSha256;
+        private String description;
+        private int timeout;
+        private int memorySize;
+        private Map<String, String> environment = Map.of();
+        private String snapStartApplyOn;
+        private int ephemeralStorage;
+        private String lastModified;
+        private String revisionId;
+        private VersionState state;
+        private List<FunctionLayer> layers = List.of();
+
+        private Builder(String functionName, String version) {
+            this.functionName = functionName;
+            this.version = version;
+        }
+
+        public Builder version(String value) {
+            version = value;
+            return this;
+        }
+
+        public Builder runtime(String value) {
+            runtime = value;
+            return this;
+        }
+
+        public Builder role(String value) {
+            role = value;
+            return this;
+        }
+
+        public Builder handler(String value) {
+            handler = value;
+            return this;
+        }
+
+        public Builder code(String sha256, long size) {
+            codeSha256 = sha256;
+            codeSize = size;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder timeout(int value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder memorySize(int value) {
+            memorySize = value;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        public Builder snapStartApplyOn(String value) {
+            snapStartApplyOn = value;
+            return this;
+        }
+
+        public Builder ephemeralStorage(int value) {
+            ephemeralStorage = value;
+            return this;
+        }
+
+        public Builder lastModified(String value) {
+            lastModified = value;
+            return this;
+        }
+
+        public Builder revisionId(String value) {
+            revisionId = value;
+            return this;
+        }
+
+        public Builder state(VersionState value) {
+            state = value;
+            return this;
+        }
+
+        public Builder layers(List<FunctionLayer> value) {
+            layers = value;
+            return this;
+        }
+
+        public FunctionConfig build() {
+            return new FunctionConfig(functionName, version, runtime, role, handler, codeSize, codeSha256,
+                    description, timeout, memorySize, environment, snapStartApplyOn, ephemeralStorage, lastModified,
+                    revisionId, state, layers);
+        }
+    }
+
+    /** Now, in Lambda's timestamp form. */
+    public static String now() {
         return LAMBDA_TIMESTAMP.format(Instant.now());
     }
 }

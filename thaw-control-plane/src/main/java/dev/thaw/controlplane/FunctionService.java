@@ -1,9 +1,11 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.layers.LayerService;
 import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,11 +24,13 @@ public final class FunctionService {
     private final Worker worker;
     private final SnapshotStorage snapshots;
     private final MutationLock lock;
+    private final LayerService layers;
     /** Functions deleted from the metadata whose environments and snapshots are still being removed. */
     private final Set<String> purging = ConcurrentHashMap.newKeySet();
 
     FunctionService(MetadataStore store, PackageStore packages, RuntimeCatalog runtimes, VersionResolver resolver,
-                    VersionService versions, Worker worker, SnapshotStorage snapshots, MutationLock lock) {
+                    VersionService versions, Worker worker, SnapshotStorage snapshots, MutationLock lock,
+                    LayerService layers) {
         this.store = store;
         this.packages = packages;
         this.runtimes = runtimes;
@@ -35,6 +39,7 @@ public final class FunctionService {
         this.worker = worker;
         this.snapshots = snapshots;
         this.lock = lock;
+        this.layers = layers;
     }
 
     public FunctionConfig create(Requests.CreateFunction request) {
@@ -50,18 +55,22 @@ public final class FunctionService {
         }
         Requests.FunctionCode code = request.code();
         byte[] zip = ConfigValidator.zipFile(code.zipFile(), code.s3Bucket(), code.imageUri());
-        FunctionConfig latest = new FunctionConfig(name, FunctionConfig.LATEST, request.runtime(),
-                ConfigValidator.role(request.role()), ConfigValidator.handler(request.handler()), 0, null,
-                ConfigValidator.description(Objects.requireNonNullElse(request.description(), "")),
-                ConfigValidator.timeout(Objects.requireNonNullElse(request.timeout(), ConfigValidator.DEFAULT_TIMEOUT)),
-                ConfigValidator.memorySize(
-                        Objects.requireNonNullElse(request.memorySize(), ConfigValidator.DEFAULT_MEMORY)),
-                ConfigValidator.environment(variables(request.environment())), snapStart(request.snapStart(), "None"),
-                request.ephemeralStorage() == null ? FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
-                        : ConfigValidator.ephemeralStorage(request.ephemeralStorage()), null, null, null);
+        FunctionConfig latest = FunctionConfig.builder(name, FunctionConfig.LATEST).runtime(request.runtime())
+                .role(ConfigValidator.role(request.role())).handler(ConfigValidator.handler(request.handler()))
+                .description(ConfigValidator.description(Objects.requireNonNullElse(request.description(), "")))
+                .timeout(ConfigValidator.timeout(
+                        Objects.requireNonNullElse(request.timeout(), ConfigValidator.DEFAULT_TIMEOUT)))
+                .memorySize(ConfigValidator.memorySize(
+                        Objects.requireNonNullElse(request.memorySize(), ConfigValidator.DEFAULT_MEMORY)))
+                .environment(ConfigValidator.environment(variables(request.environment())))
+                .snapStartApplyOn(snapStart(request.snapStart(), "None"))
+                .ephemeralStorage(request.ephemeralStorage() == null ? FunctionConfig.DEFAULT_EPHEMERAL_STORAGE
+                        : ConfigValidator.ephemeralStorage(request.ephemeralStorage()))
+                .layers(layers.resolve(Objects.requireNonNullElse(request.layers(), List.of()))).build();
         SnapStartRules.checkFunction(latest.snapStartApplyOn(), latest.ephemeralStorage(),
                 request.fileSystemConfigs());
         StoredPackage stored = packages.store(zip);
+        LayerService.checkUnzippedSize(packages.unpackedSize(stored.codeSha256()), latest.layers());
         FunctionConfig created = latest.withCode(stored.codeSha256(), stored.codeSize()).revised();
         Map<String, String> tags = Objects.requireNonNullElse(request.tags(), Map.of());
         return lock.run(() -> {
@@ -98,6 +107,7 @@ public final class FunctionService {
         return lock.run(() -> {
             FunctionConfig latest = resolver.latest(name);
             Revisions.check(latest.revisionId(), request.revisionId());
+            LayerService.checkUnzippedSize(packages.unpackedSize(stored.codeSha256()), latest.layers());
             FunctionConfig updated = latest.withCode(stored.codeSha256(), stored.codeSize()).revised();
             if (Boolean.TRUE.equals(request.dryRun())) {
                 return updated;
@@ -114,21 +124,35 @@ public final class FunctionService {
             Revisions.check(latest.revisionId(), request.revisionId());
             String runtime = Objects.requireNonNullElse(request.runtime(), latest.runtime());
             runtimes.javaHome(runtime);
-            FunctionConfig updated = new FunctionConfig(name, FunctionConfig.LATEST, runtime,
-                    request.role() == null ? latest.role() : ConfigValidator.role(request.role()),
-                    request.handler() == null ? latest.handler() : ConfigValidator.handler(request.handler()),
-                    latest.codeSize(), latest.codeSha256(),
-                    request.description() == null ? latest.description()
-                            : ConfigValidator.description(request.description()),
-                    request.timeout() == null ? latest.timeout() : ConfigValidator.timeout(request.timeout()),
-                    request.memorySize() == null ? latest.memorySize()
-                            : ConfigValidator.memorySize(request.memorySize()),
-                    request.environment() == null ? latest.environment()
-                            : ConfigValidator.environment(variables(request.environment())),
-                    snapStart(request.snapStart(), latest.snapStartApplyOn()),
-                    request.ephemeralStorage() == null ? latest.ephemeralStorage()
-                            : ConfigValidator.ephemeralStorage(request.ephemeralStorage()),
-                    null, null, null).revised();
+            FunctionConfig.Builder changed = latest.toBuilder().runtime(runtime).state(VersionState.active())
+                    .snapStartApplyOn(snapStart(request.snapStart(), latest.snapStartApplyOn()));
+            if (request.role() != null) {
+                changed.role(ConfigValidator.role(request.role()));
+            }
+            if (request.handler() != null) {
+                changed.handler(ConfigValidator.handler(request.handler()));
+            }
+            if (request.description() != null) {
+                changed.description(ConfigValidator.description(request.description()));
+            }
+            if (request.timeout() != null) {
+                changed.timeout(ConfigValidator.timeout(request.timeout()));
+            }
+            if (request.memorySize() != null) {
+                changed.memorySize(ConfigValidator.memorySize(request.memorySize()));
+            }
+            if (request.environment() != null) {
+                changed.environment(ConfigValidator.environment(variables(request.environment())));
+            }
+            if (request.ephemeralStorage() != null) {
+                changed.ephemeralStorage(ConfigValidator.ephemeralStorage(request.ephemeralStorage()));
+            }
+            if (request.layers() != null) {
+                List<FunctionLayer> resolved = layers.resolve(request.layers());
+                LayerService.checkUnzippedSize(packages.unpackedSize(latest.codeSha256()), resolved);
+                changed.layers(resolved);
+            }
+            FunctionConfig updated = changed.build().revised();
             SnapStartRules.checkFunction(updated.snapStartApplyOn(), updated.ephemeralStorage(),
                     request.fileSystemConfigs());
             saveLatest(updated, "configuration");

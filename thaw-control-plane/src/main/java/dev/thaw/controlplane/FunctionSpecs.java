@@ -1,19 +1,22 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.layers.LayerDirectories;
 import dev.thaw.worker.FunctionSpec;
 
 import java.nio.file.Path;
 
-/** What the worker is told about a version: its settings, its JDK and code on this host, and its snapshot. */
+/** What the worker is told about a version: its settings, its JDK, code and layers on this host, and its snapshot. */
 final class FunctionSpecs {
 
     private final RuntimeCatalog runtimes;
     private final PackageStore packages;
+    private final LayerDirectories layers;
     private final Arns arns;
 
-    FunctionSpecs(RuntimeCatalog runtimes, PackageStore packages, Arns arns) {
+    FunctionSpecs(RuntimeCatalog runtimes, PackageStore packages, LayerDirectories layers, Arns arns) {
         this.runtimes = runtimes;
         this.packages = packages;
+        this.layers = layers;
         this.arns = arns;
     }
 
@@ -30,7 +33,7 @@ final class FunctionSpecs {
         }
         return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
                 arns.function(config.functionName()), config.handler(), javaHome,
-                packages.codeDir(config.codeSha256()), config.memorySize(), config.timeout(),
-                config.ephemeralStorage(), config.environment(), arns.region(), snapshotId);
+                packages.codeDir(config.codeSha256()), layers.of(config.layers()), config.memorySize(),
+                config.timeout(), config.ephemeralStorage(), config.environment(), arns.region(), snapshotId);
     }
 }

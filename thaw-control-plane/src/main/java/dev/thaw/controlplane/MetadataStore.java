@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thaw.controlplane.layers.LayerVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings and
- * function URLs in an embedded H2 database.
+ * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings,
+ * function URLs and layers in an embedded H2 database.
  * Version and alias configurations are stored as JSON documents keyed by function and version/alias name, so adding a
  * configuration member needs no schema change; tables are changed through {@link SchemaMigrations}. Callers
  * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
@@ -300,6 +301,43 @@ public final class MetadataStore implements AutoCloseable {
     private static SnapshotRecord snapshotRecord(ResultSet rs) throws SQLException {
         return new SnapshotRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class).toInstant());
+    }
+
+    /** The highest version number the layer ever had, 0 for a layer never published. */
+    public long lastLayerVersion(String layerName) {
+        return query("SELECT last_version FROM layers WHERE name = ?", rs -> rs.getLong(1), layerName).stream()
+                .findFirst().orElse(0L);
+    }
+
+    /** Adds a layer version whose number is one above {@link #lastLayerVersion(String)}. */
+    public void publishLayerVersion(LayerVersion layerVersion) {
+        transaction(connection -> {
+            execute(connection, "MERGE INTO layers (name, last_version) KEY (name) VALUES (?, ?)",
+                    layerVersion.layerName(), layerVersion.version());
+            execute(connection, "INSERT INTO layer_versions (layer_name, version, config) VALUES (?, ?, ?)",
+                    layerVersion.layerName(), layerVersion.version(), toJson(layerVersion));
+        });
+    }
+
+    /** Replaces a layer version's stored document (its policy is all that changes). */
+    public void putLayerVersion(LayerVersion layerVersion) {
+        update("UPDATE layer_versions SET config = ? WHERE layer_name = ? AND version = ?", toJson(layerVersion),
+                layerVersion.layerName(), layerVersion.version());
+    }
+
+    public Optional<LayerVersion> layerVersion(String layerName, long version) {
+        return query("SELECT config FROM layer_versions WHERE layer_name = ? AND version = ?",
+                rs -> fromJson(rs.getString(1), LayerVersion.class), layerName, version).stream().findFirst();
+    }
+
+    /** Every layer version, by layer name and then newest first. */
+    public List<LayerVersion> layerVersions() {
+        return query("SELECT config FROM layer_versions ORDER BY layer_name, version DESC",
+                rs -> fromJson(rs.getString(1), LayerVersion.class));
+    }
+
+    public void deleteLayerVersion(String layerName, long version) {
+        update("DELETE FROM layer_versions WHERE layer_name = ? AND version = ?", layerName, version);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

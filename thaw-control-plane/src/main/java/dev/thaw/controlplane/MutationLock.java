@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * so it is {@linkplain #afterUnlock deferred}: it runs on the same thread once the lock is released, and a crash
  * in between leaves only what the reconciliation at the next start removes.
  */
-final class MutationLock {
+public final class MutationLock {
 
     private static final Logger LOG = LoggerFactory.getLogger(MutationLock.class);
 
@@ -23,7 +23,7 @@ final class MutationLock {
     /** Guarded by {@link #lock}; drained when the outermost {@link #run} releases it. */
     private final List<Runnable> deferred = new ArrayList<>();
 
-    <T> T run(Supplier<T> mutation) {
+    public <T> T run(Supplier<T> mutation) {
         List<Runnable> cleanups = List.of();
         lock.lock();
         try {
@@ -42,7 +42,7 @@ final class MutationLock {
      * From inside {@link #run}: work that follows from the change just committed, to be done after the lock is
      * released, in the order given.
      */
-    void afterUnlock(Runnable cleanup) {
+    public void afterUnlock(Runnable cleanup) {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("cleanup deferred outside a mutation");
         }

@@ -61,6 +61,15 @@ public final class PackageStore {
         return code.resolve(hexOf(codeSha256));
     }
 
+    /** The size of a package's files once unzipped, by its CodeSha256. */
+    public long unpackedSize(String codeSha256) {
+        try (Stream<Path> paths = Files.walk(codeDir(codeSha256))) {
+            return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure deployment package " + hexOf(codeSha256), e);
+        }
+    }
+
     /**
      * Removes the packages (zip and unpacked code) no version refers to, and what interrupted uploads left. Only
      * while nothing uploads: a package is stored before the version that refers to it is committed.

@@ -19,7 +19,7 @@ public record Page<T>(List<T> items, String nextMarker) {
      * Cuts the page starting at the item whose key the marker names. Markers are opaque to clients: the key of the
      * first item of the next page, base64url-encoded.
      */
-    static <T> Page<T> of(List<T> all, Function<T, String> key, String marker, Integer maxItems) {
+    public static <T> Page<T> of(List<T> all, Function<T, String> key, String marker, Integer maxItems) {
         if (maxItems != null && (maxItems < 1 || maxItems > 10_000)) {
             throw LambdaException.constraint("maxItems", maxItems, "Member must have value between 1 and 10000");
         }

@@ -35,7 +35,7 @@ public final class Requests {
                                  String description, Integer timeout, Integer memorySize, Boolean publish,
                                  String packageType, Environment environment, Map<String, String> tags,
                                  SnapStart snapStart, List<String> architectures, EphemeralStorage ephemeralStorage,
-                                 List<FileSystemConfig> fileSystemConfigs) {
+                                 List<FileSystemConfig> fileSystemConfigs, List<String> layers) {
     }
 
     public record UpdateFunctionCode(byte[] zipFile, String s3Bucket, String s3Key, String imageUri, Boolean publish,
@@ -46,7 +46,7 @@ public final class Requests {
                                               Integer memorySize, Environment environment, String runtime,
                                               String revisionId, SnapStart snapStart,
                                               EphemeralStorage ephemeralStorage,
-                                              List<FileSystemConfig> fileSystemConfigs) {
+                                              List<FileSystemConfig> fileSystemConfigs, List<String> layers) {
     }
 
     public record PublishVersion(String codeSha256, String description, String revisionId) {
@@ -85,5 +85,14 @@ public final class Requests {
 
     /** The body of CreateFunctionUrlConfig and UpdateFunctionUrlConfig. */
     public record FunctionUrlConfig(String authType, Cors cors, String invokeMode) {
+    }
+
+    /** PublishLayerVersion; its Content has the members of a function's Code that layers take. */
+    public record PublishLayerVersion(String description, FunctionCode content, List<String> compatibleRuntimes,
+                                      String licenseInfo, List<String> compatibleArchitectures) {
+    }
+
+    public record AddLayerVersionPermission(String statementId, String action, String principal,
+                                            String organizationId) {
     }
 }

@@ -108,7 +108,7 @@ final class ControlPlaneFixture implements AutoCloseable {
         return new Requests.CreateFunction(name, "java17", ROLE, "example.Handler::handleRequest",
                 new Requests.FunctionCode(zip, null, null, null, null), null, null, null, publish, null,
                 new Requests.Environment(Map.of("GREETING", "hi")), Map.of("team", "a"),
-                snapStartApplyOn == null ? null : new Requests.SnapStart(snapStartApplyOn), null, null, null);
+                snapStartApplyOn == null ? null : new Requests.SnapStart(snapStartApplyOn), null, null, null, null);
     }
 
     private ControlPlane open() {

@@ -46,7 +46,7 @@ class DeferredCleanupTest {
                 CompletableFuture.runAsync(() -> {
                     fixture.create("fresh", TestPackages.zip("v2"));
                     functions.updateConfiguration(busy, new Requests.UpdateFunctionConfiguration(null, null,
-                            "changed", null, null, null, null, null, null, null, null));
+                            "changed", null, null, null, null, null, null, null, null, null));
                     functions.updateCode(busy, new Requests.UpdateFunctionCode(TestPackages.zip("v3"), null, null,
                             null, null, null, null, null));
                     fixture.controlPlane.versions().publish(busy, new Requests.PublishVersion(null, null, null));

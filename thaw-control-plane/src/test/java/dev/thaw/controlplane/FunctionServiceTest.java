@@ -93,7 +93,7 @@ class FunctionServiceTest {
         Requests.CreateFunction base = ControlPlaneFixture.request("env", TestPackages.zip("v1"), null);
         LambdaException error = assertThrows(LambdaException.class, () -> functions.create(new Requests.CreateFunction(
                 base.functionName(), base.runtime(), base.role(), base.handler(), base.code(), null, null, null, null,
-                null, new Requests.Environment(Map.of("AWS_REGION", "x")), null, null, null, null, null)));
+                null, new Requests.Environment(Map.of("AWS_REGION", "x")), null, null, null, null, null, null)));
         assertEquals("InvalidParameterValueException", error.type());
         assertTrue(error.getMessage().endsWith("Reserved keys used in this request: AWS_REGION"), error.getMessage());
     }
@@ -141,7 +141,7 @@ class FunctionServiceTest {
         FunctionRef ref = FunctionRef.parse("hello");
         FunctionConfig updated = functions.updateConfiguration(ref, new Requests.UpdateFunctionConfiguration(null,
                 null, "second", 30, 512, null, null, created.revisionId(), new Requests.SnapStart("PublishedVersions"),
-                null, null));
+                null, null, null));
         assertNotEquals(created.revisionId(), updated.revisionId());
         assertEquals(30, updated.timeout());
         assertEquals(512, updated.memorySize());
@@ -209,6 +209,6 @@ class FunctionServiceTest {
                                                 String role, String runtime) {
         return new Requests.CreateFunction(r.functionName(), runtime, role, r.handler(), r.code(), r.description(),
                 timeout, memory, r.publish(), r.packageType(), r.environment(), r.tags(), r.snapStart(),
-                r.architectures(), r.ephemeralStorage(), r.fileSystemConfigs());
+                r.architectures(), r.ephemeralStorage(), r.fileSystemConfigs(), null);
     }
 }

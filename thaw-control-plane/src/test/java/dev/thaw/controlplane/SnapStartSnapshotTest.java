@@ -45,7 +45,7 @@ class SnapStartSnapshotTest {
         fixture.controlPlane.functions().create(new Requests.CreateFunction("greeter", "java21",
                 ControlPlaneFixture.ROLE, "example.Greeter::handleRequest",
                 new Requests.FunctionCode(TestPackages.classes(Greeter.class), null, null, null, null), null, null,
-                256, null, null, null, Map.of(), new Requests.SnapStart("PublishedVersions"), null, null, null));
+                256, null, null, null, Map.of(), new Requests.SnapStart("PublishedVersions"), null, null, null, null));
         assertEquals(VersionState.PENDING, fixture.controlPlane.versions()
                 .publish(GREETER, new Requests.PublishVersion(null, null, null)).state().state());
 

@@ -95,7 +95,7 @@ class SnapStartStatesTest {
         assertEquals(1024, plain.ephemeralStorage());
         assertRejected("InvalidParameterValueException", () -> functions.updateConfiguration(
                 FunctionRef.parse("plain"), new Requests.UpdateFunctionConfiguration(null, null, null, null, null,
-                        null, null, null, new Requests.SnapStart("PublishedVersions"), null, null)));
+                        null, null, null, new Requests.SnapStart("PublishedVersions"), null, null, null)));
 
         createSnapStartFunction();
         fixture.controlPlane.versions().publish(HELLO, new Requests.PublishVersion(null, null, null));
@@ -221,7 +221,7 @@ class SnapStartStatesTest {
                                                        List<Requests.FileSystemConfig> fileSystems) {
         return new Requests.CreateFunction(r.functionName(), r.runtime(), r.role(), r.handler(), r.code(),
                 r.description(), r.timeout(), r.memorySize(), r.publish(), r.packageType(), r.environment(),
-                Map.of(), r.snapStart(), r.architectures(), new Requests.EphemeralStorage(size), fileSystems);
+                Map.of(), r.snapStart(), r.architectures(), new Requests.EphemeralStorage(size), fileSystems, null);
     }
 
     private static void assertRejected(String type, Runnable call) {

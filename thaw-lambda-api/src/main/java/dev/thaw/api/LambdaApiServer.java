@@ -101,6 +101,7 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new TagRoutes(controlPlane).routes());
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
+        routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());
         routes.add(new InvokeRoute(controlPlane).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;

@@ -41,7 +41,11 @@ final class WireShapes {
                                  String stateReasonCode, String lastUpdateStatus, String lastUpdateStatusReason,
                                  String lastUpdateStatusReasonCode, String packageType, List<String> architectures,
                                  EphemeralStorage ephemeralStorage, SnapStart snapStart,
-                                 LoggingConfig loggingConfig) {
+                                 LoggingConfig loggingConfig, List<Layer> layers) {
+    }
+
+    /** A layer version in a function's configuration. */
+    record Layer(String arn, long codeSize) {
     }
 
     record FunctionCodeLocation(String repositoryType, String location) {
@@ -133,7 +137,9 @@ final class WireShapes {
                 state.lastUpdateStatusReasonCode(), "Zip", List.of("x86_64"),
                 new EphemeralStorage(config.ephemeralStorage()),
                 new SnapStart(config.snapStartApplyOn(), config.snapStartOn() ? "On" : "Off"),
-                new LoggingConfig("Text", "/aws/lambda/" + config.functionName()));
+                new LoggingConfig("Text", "/aws/lambda/" + config.functionName()),
+                config.layers().isEmpty() ? null
+                        : config.layers().stream().map(layer -> new Layer(layer.arn(), layer.codeSize())).toList());
     }
 
     static AliasConfiguration alias(AliasConfig alias, Arns arns) {

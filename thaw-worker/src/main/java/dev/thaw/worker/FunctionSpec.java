@@ -14,6 +14,7 @@ import java.util.Map;
  * @param handler       the handler string, e.g. {@code example.Hello::handleRequest}
  * @param javaHome      the JDK the function runs on
  * @param codeDir       the unpacked deployment package (classes at the root, {@code lib/*.jar})
+ * @param optDir        the function's layers, merged: the environment's {@code /opt} (an empty directory for none)
  * @param memoryMb      MemorySize
  * @param timeoutSeconds Timeout
  * @param ephemeralStorageMb EphemeralStorage: the size of /tmp
@@ -23,7 +24,8 @@ import java.util.Map;
  *                      on demand
  */
 public record FunctionSpec(String functionName, String version, String revisionId, String functionArn,
-                           String handler, Path javaHome, Path codeDir, int memoryMb, int timeoutSeconds,
+                           String handler, Path javaHome, Path codeDir, Path optDir, int memoryMb,
+                           int timeoutSeconds,
                            int ephemeralStorageMb,
                            Map<String, String> environment, String region, String snapshotId) {
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,8 @@ class ProcessWorkerTest {
             "REPORT RequestId: (\\S+)\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: (\\d+) ms\tMemory Size: (\\d+) MB"
                     + "\tMax Memory Used: (\\d+) MB(\tInit Duration: \\d+\\.\\d\\d ms)?.*");
     private static final AtomicInteger FUNCTIONS = new AtomicInteger();
+    /** The /opt of functions without layers. */
+    private static final Path NO_LAYERS = emptyDirectory();
     private static final String RESPONSE_TOO_LARGE = "{\"errorMessage\":\"Response payload size exceeded maximum "
             + "allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
 
@@ -83,12 +87,22 @@ class ProcessWorkerTest {
     static FunctionSpec spec(String name, String handler, int memoryMb, int timeoutSeconds,
                              Map<String, String> environment) {
         return new FunctionSpec(name, "$LATEST", "rev-1", "arn:aws:lambda:us-east-1:000000000000:function:" + name,
-                handler, Path.of(System.getProperty("java.home")), codeDir(), memoryMb, timeoutSeconds, 512, environment,
-                "us-east-1", null);
+                handler, Path.of(System.getProperty("java.home")), codeDir(), NO_LAYERS, memoryMb, timeoutSeconds, 512,
+                environment, "us-east-1", null);
     }
 
     static FunctionSpec spec(String name) {
         return spec(name, HANDLER, 256, 30, Map.of());
+    }
+
+    private static Path emptyDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("thaw-no-layers");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path codeDir() {
@@ -426,7 +440,7 @@ class ProcessWorkerTest {
         worker();
         FunctionSpec first = spec(newFunctionName());
         FunctionSpec second = new FunctionSpec(first.functionName(), first.version(), "rev-2", first.functionArn(),
-                first.handler(), first.javaHome(), first.codeDir(), first.memoryMb(), first.timeoutSeconds(),
+                first.handler(), first.javaHome(), first.codeDir(), first.optDir(), first.memoryMb(), first.timeoutSeconds(),
                 first.ephemeralStorageMb(), first.environment(), first.region(), null);
         String old = text(invoke(first, "instance"));
 

@@ -58,7 +58,7 @@ class SnapshotWorkerTest {
     private FunctionSpec published(String name, String snapshotId) {
         FunctionSpec latest = ProcessWorkerTest.spec(name);
         return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
-                latest.javaHome(), latest.codeDir(), latest.memoryMb(), latest.timeoutSeconds(),
+                latest.javaHome(), latest.codeDir(), latest.optDir(), latest.memoryMb(), latest.timeoutSeconds(),
                 latest.ephemeralStorageMb(), latest.environment(), latest.region(), snapshotId);
     }
 

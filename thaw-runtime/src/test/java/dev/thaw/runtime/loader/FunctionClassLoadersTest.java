@@ -29,14 +29,19 @@ class FunctionClassLoadersTest {
     }
 
     @Test
-    void classPathIsTaskRootThenLibJarsByName() throws IOException {
+    void classPathIsTaskRootThenLibJarsByNameThenTheLayersJarsByName(@TempDir Path opt) throws IOException {
         Files.createDirectories(taskRoot.resolve("lib"));
         Files.write(taskRoot.resolve("lib/b.jar"), new byte[0]);
         Files.write(taskRoot.resolve("lib/a.jar"), new byte[0]);
         Files.write(taskRoot.resolve("lib/notes.txt"), new byte[0]);
-        List<URL> urls = FunctionClassLoaders.classPath(taskRoot);
+        Path layerLib = Files.createDirectories(opt.resolve("java/lib"));
+        Files.write(layerLib.resolve("z.jar"), new byte[0]);
+        Files.write(layerLib.resolve("c.jar"), new byte[0]);
+        List<URL> urls = FunctionClassLoaders.classPath(taskRoot, layerLib);
         assertEquals(List.of(taskRoot.toUri().toURL(), taskRoot.resolve("lib/a.jar").toUri().toURL(),
-                taskRoot.resolve("lib/b.jar").toUri().toURL()), urls);
+                taskRoot.resolve("lib/b.jar").toUri().toURL(), layerLib.resolve("c.jar").toUri().toURL(),
+                layerLib.resolve("z.jar").toUri().toURL()), urls);
+        assertEquals(urls.subList(0, 3), FunctionClassLoaders.classPath(taskRoot, opt.resolve("none")));
     }
 
     @Test

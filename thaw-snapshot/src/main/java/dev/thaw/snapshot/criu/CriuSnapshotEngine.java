@@ -57,7 +57,7 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String PREFETCH_VIEW = "image";
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
-    private static final String IMAGE_LAYOUT = "4";
+    private static final String IMAGE_LAYOUT = "5";
     /** Names the checkpointed tree's network namespace, which restored copies get anew. */
     private static final String NETWORK_KEY = "net";
     /** The fd on which CRIU finds the network namespace a copy joins. */

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * Starts the JVM of one environment inside its sandbox, and checkpoints and restores sandboxes.
  *
  * <p>What a sandbox is (see docs/security.md): its own PID, mount, IPC, UTS and network namespaces; a root file
- * system of its own ({@link SandboxRoot}, with the host's /usr, the package at {@link #TASK_ROOT} and the runtime at
- * {@link #RUNTIME_DIR} read-only, a /tmp of EphemeralStorage's size, its own /proc, five device files and nothing
+ * system of its own ({@link SandboxRoot}, with the host's /usr, the package at {@link #TASK_ROOT}, its layers at
+ * {@link #OPT_ROOT} and the runtime at {@link #RUNTIME_DIR} read-only, a /tmp of EphemeralStorage's size, its own /proc, five device files and nothing
  * else of the host); the unprivileged {@link SandboxUser} with no capabilities at all, {@code no_new_privs} and the
  * {@link SeccompFilter}; cgroups for memory, processes and CPU; at most {@link #MAX_OPEN_FILES} open files. CRIU
  * keeps all of it across checkpoint and restore, so a restored copy is exactly as confined.
@@ -44,6 +44,8 @@ public final class SandboxLauncher {
     private static final String RUNTIME_MAIN = "dev.thaw.runtime.RuntimeMain";
     /** Where the deployment package appears inside the sandbox. */
     public static final Path TASK_ROOT = Path.of("/var/task");
+    /** Where the function's layers appear inside the sandbox. */
+    public static final Path OPT_ROOT = Path.of("/opt");
     /** Where the runtime jar's directory appears inside the sandbox. */
     public static final Path RUNTIME_DIR = Path.of("/var/runtime");
     /** Heap share of MemorySize; the rest is left to metaspace, code cache, thread stacks and native memory. */
@@ -75,7 +77,8 @@ public final class SandboxLauncher {
 
     /** The sandbox's bind mounts, by mount point, to the keys that name them in a snapshot. */
     private static final Map<String, String> EXTERNAL_MOUNTS = Map.of(
-            TASK_ROOT.toString(), "task", RUNTIME_DIR.toString(), "runtime", "/tmp", "tmp");
+            TASK_ROOT.toString(), "task", OPT_ROOT.toString(), "opt", RUNTIME_DIR.toString(), "runtime", "/tmp",
+            "tmp");
 
     private final Path environmentsDir;
     private final SandboxRoot root;
@@ -232,7 +235,8 @@ public final class SandboxLauncher {
                 }
                 long spawnedAt = System.nanoTime();
                 RestoredProcess restored = engine.restore(new RestoreRequest(snapshot.files().image(), root.root(),
-                        Map.of("task", spec.codeDir(), "runtime", snapshot.files().runtimeDir(), "tmp", tmpDir),
+                        Map.of("task", spec.codeDir(), "opt", spec.optDir(), "runtime",
+                                snapshot.files().runtimeDir(), "tmp", tmpDir),
                         network.get().file(), cgroup.map(Cgroup::procsFiles).orElse(List.of()),
                         dir.resolve("restore"), timeout, memory));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
@@ -315,6 +319,7 @@ public final class SandboxLauncher {
             command.addAll(List.of("--dev-bind", "/dev/" + device, "/dev/" + device));
         }
         command.addAll(List.of("--ro-bind", spec.codeDir().toString(), TASK_ROOT.toString(),
+                "--ro-bind", spec.optDir().toString(), OPT_ROOT.toString(),
                 "--ro-bind", runtimeDir.toString(), RUNTIME_DIR.toString(), "--bind", tmp.toString(), "/tmp"));
         command.addAll(extraMounts);
         command.addAll(List.of("--proc", "/proc", "--chdir", TASK_ROOT.toString(),

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code root/}: the skeleton an environment's root is a read-only bind of: mount points for the host's
  *   {@code /usr} (bound read-only: the C library, the JDKs under /usr/lib/jvm, the usual tools), Lambda's
- *   {@code /var/task}, {@code /var/runtime} and {@code /tmp}, {@code /proc} and five device files; the classic
+ *   {@code /var/task}, {@code /opt}, {@code /var/runtime} and {@code /tmp}, {@code /proc} and five device files; the classic
  *   {@code /bin}, {@code /lib}, ... links into /usr; and an {@code /etc} of its own with only what a JVM and TLS
  *   clients read (the sandbox user's passwd and group entries, hosts, resolv.conf, CA certificates, the JDK's
  *   configuration that Debian keeps in /etc);</li>
@@ -33,7 +33,8 @@ public final class SandboxRoot {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxRoot.class);
     /** Device files every environment has (bound from the host's); no terminal, no block device, no /dev/shm. */
     static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom");
-    private static final List<String> MOUNT_POINTS = List.of("usr", "var/task", "var/runtime", "tmp", "proc", "dev");
+    private static final List<String> MOUNT_POINTS = List.of("usr", "var/task", "opt", "var/runtime", "tmp", "proc",
+            "dev");
     private static final List<String> USR_LINKS = List.of("bin", "lib", "lib64", "sbin");
     /** Host configuration an environment may read: CA certificates, and the JDK configuration Debian keeps here. */
     private static final List<String> HOST_ETC = List.of("ssl/certs", "ca-certificates.conf", "localtime", "timezone",
