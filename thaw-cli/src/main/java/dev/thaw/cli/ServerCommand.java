@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -97,6 +98,11 @@ final class ServerCommand implements Callable<Integer> {
             + "created with a fresh key on first start).")
     Path credentialsFile;
 
+    @Option(names = "--function-credentials", paramLabel = "FILE", description = "What functions get for their "
+            + "execution roles: an AWS shared-credentials file with a [role ARN] or [*] section per mapping "
+            + "(aws_access_key_id, aws_secret_access_key, optionally aws_session_token) (default: none).")
+    Path functionCredentials;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain "
             + "(the server's certificate first); needs --tls-key.")
     Path tlsCertificate;
@@ -137,7 +143,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache)
                 .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore)
-                .withLogRetentionDays(logRetentionDays == null ? OptionalInt.empty() : retention(logRetentionDays));
+                .withLogRetentionDays(logRetentionDays == null ? OptionalInt.empty() : retention(logRetentionDays))
+                .withFunctionCredentials(Optional.ofNullable(functionCredentials));
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }

@@ -7,6 +7,7 @@ import dev.thaw.worker.WorkerConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -30,20 +31,22 @@ import java.util.OptionalInt;
  * @param lazyRestore         restored copies resume before their memory is loaded and get it on demand and in the
  *                            background
  * @param logRetentionDays    how long log groups without a retention policy of their own keep events (empty: forever)
+ * @param functionCredentials the operator's file of credentials for functions' execution roles (empty: functions
+ *                            get none)
  * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
 public record ServerOptions(String bindAddress, int port, int urlPort, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
                             Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
                             FunctionNetwork functionNetwork, boolean lazyRestore, OptionalInt logRetentionDays,
-                            ApiAccess access) {
+                            Optional<Path> functionCredentials, ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, 9401, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
                 WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, OptionalInt.empty(),
-                ApiAccess.defaults());
+                Optional.empty(), ApiAccess.defaults());
     }
 
     public ServerOptions withBindAddress(String value) {
@@ -151,6 +154,12 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         return copy.build();
     }
 
+    public ServerOptions withFunctionCredentials(Optional<Path> value) {
+        Copy copy = new Copy(this);
+        copy.functionCredentials = value;
+        return copy.build();
+    }
+
     public ServerOptions withAccess(ApiAccess value) {
         Copy copy = new Copy(this);
         copy.access = value;
@@ -176,6 +185,7 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         private FunctionNetwork functionNetwork;
         private boolean lazyRestore;
         private OptionalInt logRetentionDays;
+        private Optional<Path> functionCredentials;
         private ApiAccess access;
 
         Copy(ServerOptions options) {
@@ -196,13 +206,14 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
             functionNetwork = options.functionNetwork;
             lazyRestore = options.lazyRestore;
             logRetentionDays = options.logRetentionDays;
+            functionCredentials = options.functionCredentials;
             access = options.access;
         }
 
         ServerOptions build() {
             return new ServerOptions(bindAddress, port, urlPort, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
                     accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                    lazyRestore, logRetentionDays, access);
+                    lazyRestore, logRetentionDays, functionCredentials, access);
         }
     }
 }

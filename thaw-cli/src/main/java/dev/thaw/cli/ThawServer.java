@@ -5,9 +5,11 @@ import dev.thaw.api.HttpLimits;
 import dev.thaw.api.LambdaApiServer;
 import dev.thaw.api.OperatorViews;
 import dev.thaw.api.auth.AccessKeys;
+import dev.thaw.api.auth.CredentialsFile;
 import dev.thaw.api.tls.PemTls;
 import dev.thaw.controlplane.ControlPlane;
 import dev.thaw.controlplane.ControlPlaneConfig;
+import dev.thaw.controlplane.FunctionCredentials;
 import dev.thaw.store.FunctionStats;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.store.StoreException;
@@ -82,6 +84,15 @@ public final class ThawServer implements AutoCloseable {
         ApiAccess access = options.access();
         Path credentialsFile = ServerCredentials.file(options.dataDir(), access.credentialsFile());
         AccessKeys keys = ServerCredentials.load(options.dataDir(), access.credentialsFile());
+        FunctionCredentials functionCredentials = FunctionCredentials.NONE;
+        if (options.functionCredentials().isPresent()) {
+            Path file = options.functionCredentials().get();
+            if (CredentialsFile.openToOthers(file)) {
+                throw new IOException(file + " holds functions' secret keys: make it readable by its owner only");
+            }
+            functionCredentials = CredentialsFile.readFunctionCredentials(file);
+            LOG.info("functions' credentials from {}: roles {}", file, functionCredentials.byRole().keySet());
+        }
         Optional<SSLContext> tls = access.tls().isPresent() ? Optional.of(PemTls.serverContext(
                 access.tls().get().certificateChain(), access.tls().get().privateKey())) : Optional.empty();
         ApiServerConfig apiConfig = new ApiServerConfig(new InetSocketAddress(
@@ -106,7 +117,8 @@ public final class ThawServer implements AutoCloseable {
                     .logRetentionDays(options.logRetentionDays()).build(),
                     store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
-                    options.accountId(), options.concurrencyLimit(), options.snapStartInactivity()), worker, store);
+                    options.accountId(), options.concurrencyLimit(), options.snapStartInactivity(),
+                    functionCredentials), worker, store);
             LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));
             URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());

@@ -63,7 +63,7 @@ public final class ControlPlane implements AutoCloseable {
         MutationLock lock = new MutationLock();
         VersionResolver resolver = new VersionResolver(store, arns);
         FunctionSpecs specs = new FunctionSpecs(runtimes, packages, new LayerDirectories(config.dataDir(), packages),
-                arns);
+                arns, config.functionCredentials());
         SnapshotStorage snapshots = new SnapshotStorage(snapshotStore, config.dataDir());
         this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer);
         LastInvocations lastInvocations = new LastInvocations();

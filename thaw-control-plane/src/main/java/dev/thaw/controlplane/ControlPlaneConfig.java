@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param accountId           the account id in every ARN
  * @param concurrencyLimit    the account's concurrency limit, which reserved concurrency is carved out of
  * @param snapStartInactivity a SnapStart version not invoked for this long goes Inactive and its snapshot is deleted
+ * @param functionCredentials what functions get for their execution roles
  */
 public record ControlPlaneConfig(Path dataDir, String region, String accountId, int concurrencyLimit,
-                                 Duration snapStartInactivity) {
+                                 Duration snapStartInactivity, FunctionCredentials functionCredentials) {
 
     /** Lambda's inactivity period for SnapStart versions. */
     public static final Duration DEFAULT_SNAP_START_INACTIVITY = Duration.ofDays(14);

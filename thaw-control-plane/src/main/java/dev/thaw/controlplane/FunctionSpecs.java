@@ -5,19 +5,25 @@ import dev.thaw.worker.FunctionSpec;
 
 import java.nio.file.Path;
 
-/** What the worker is told about a version: its settings, its JDK, code and layers on this host, and its snapshot. */
+/**
+ * What the worker is told about a version: its settings, its JDK, code and layers on this host, its role's
+ * credentials and its snapshot.
+ */
 final class FunctionSpecs {
 
     private final RuntimeCatalog runtimes;
     private final PackageStore packages;
     private final LayerDirectories layers;
     private final Arns arns;
+    private final FunctionCredentials credentials;
 
-    FunctionSpecs(RuntimeCatalog runtimes, PackageStore packages, LayerDirectories layers, Arns arns) {
+    FunctionSpecs(RuntimeCatalog runtimes, PackageStore packages, LayerDirectories layers, Arns arns,
+                  FunctionCredentials credentials) {
         this.runtimes = runtimes;
         this.packages = packages;
         this.layers = layers;
         this.arns = arns;
+        this.credentials = credentials;
     }
 
     /**
@@ -34,6 +40,7 @@ final class FunctionSpecs {
         return new FunctionSpec(config.functionName(), config.version(), config.revisionId(),
                 arns.function(config.functionName()), config.handler(), javaHome,
                 packages.codeDir(config.codeSha256()), layers.of(config.layers()), config.memorySize(),
-                config.timeout(), config.ephemeralStorage(), config.environment(), arns.region(), snapshotId);
+                config.timeout(), config.ephemeralStorage(), config.environment(), arns.region(),
+                credentials.forRole(config.role()).orElse(null), snapshotId);
     }
 }

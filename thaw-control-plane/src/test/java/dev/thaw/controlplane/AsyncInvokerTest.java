@@ -37,7 +37,7 @@ class AsyncInvokerTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final FunctionSpec SPEC = new FunctionSpec("fn", "$LATEST", "r1",
             "arn:aws:lambda:us-east-1:000000000000:function:fn", "example.Handler::handleRequest", Path.of("/jdk"),
-            Path.of("/code"), Path.of("/opt"), 128, 3, 512, Map.of(), "us-east-1", null);
+            Path.of("/code"), Path.of("/opt"), 128, 3, 512, Map.of(), "us-east-1", null, null);
     private static final InvokeInput INPUT = new InvokeInput("request-1", SPEC.functionArn(), new byte[0], "");
 
     /** A clock the test sets. */

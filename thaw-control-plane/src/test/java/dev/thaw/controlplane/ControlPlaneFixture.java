@@ -113,7 +113,7 @@ final class ControlPlaneFixture implements AutoCloseable {
 
     private ControlPlane open() {
         return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT,
-                snapStartInactivity), worker, snapshots);
+                snapStartInactivity, FunctionCredentials.NONE), worker, snapshots);
     }
 
     @Override

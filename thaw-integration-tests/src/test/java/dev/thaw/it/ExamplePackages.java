@@ -35,6 +35,12 @@ public final class ExamplePackages {
                 "../thaw-examples-spring/target/thaw-examples-spring-function.zip");
     }
 
+    /** The AWS SDK for Java v2 functions in the zip layout (see thaw-examples-awssdk). */
+    public static SdkBytes awsSdkZip() {
+        return read(path("thaw.examples.awssdk.zip",
+                "../thaw-examples-awssdk/target/thaw-examples-awssdk-function.zip"));
+    }
+
     public static SdkBytes jar() {
         return read(jarPath());
     }

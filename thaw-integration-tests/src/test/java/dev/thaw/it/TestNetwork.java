@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,17 @@ final class TestNetwork implements AutoCloseable {
     /** The port the test host's listener answers on, at {@link #PEER_ADDRESS}. */
     int peerPort() {
         return peerPort;
+    }
+
+    /**
+     * Starts a process inside the test host (its network namespace; files and users are the machine's), its output
+     * and errors to {@code log}. The caller stops it; it goes at the latest with the namespace.
+     */
+    Process startInside(List<String> command, Path log) throws IOException {
+        List<String> inside = new ArrayList<>(List.of("nsenter", "--target", Long.toString(peer.pid()), "--net",
+                "--"));
+        inside.addAll(command);
+        return new ProcessBuilder(inside).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param ephemeralStorageMb EphemeralStorage: the size of /tmp
  * @param environment   the user's Environment.Variables (reserved variables are added by the worker)
  * @param region        the region reported in AWS_REGION
+ * @param credentials   what the function's execution role gets: access key variables when it starts on demand,
+ *                      the container credentials endpoint when it is or will be restored; null for none
  * @param snapshotId    the version's SnapStart snapshot in the snapshot store: cold starts restore it; null starts
  *                      on demand
  */
@@ -27,5 +29,6 @@ public record FunctionSpec(String functionName, String version, String revisionI
                            String handler, Path javaHome, Path codeDir, Path optDir, int memoryMb,
                            int timeoutSeconds,
                            int ephemeralStorageMb,
-                           Map<String, String> environment, String region, String snapshotId) {
+                           Map<String, String> environment, String region, AwsCredentials credentials,
+                           String snapshotId) {
 }

@@ -2,6 +2,7 @@ package dev.thaw.worker;
 
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.InvokeMessage;
+import dev.thaw.runtime.channel.RestoreMessage;
 import dev.thaw.snapshot.LazyMemory;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.store.CorruptSnapshotException;
@@ -122,7 +123,8 @@ final class Invocation {
         pool.add(environment);
         long hooksStarted = System.nanoTime();
         try {
-            environment.send(Frame.of(Frame.Type.RESTORE));
+            environment.send(new Frame(Frame.Type.RESTORE,
+                    new RestoreMessage(environment.restored().orElseThrow().environment()).encode()));
             Frame frame = environment.next(started + restorer.timeout().toNanos());
             if (frame == null) {
                 throw restoreFailed(environment, started, "timeout", SnapStartRestoreException.TIMED_OUT,

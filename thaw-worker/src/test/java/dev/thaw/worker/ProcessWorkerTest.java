@@ -88,7 +88,7 @@ class ProcessWorkerTest {
                              Map<String, String> environment) {
         return new FunctionSpec(name, "$LATEST", "rev-1", "arn:aws:lambda:us-east-1:000000000000:function:" + name,
                 handler, Path.of(System.getProperty("java.home")), codeDir(), NO_LAYERS, memoryMb, timeoutSeconds, 512,
-                environment, "us-east-1", null);
+                environment, "us-east-1", null, null);
     }
 
     static FunctionSpec spec(String name) {
@@ -441,7 +441,7 @@ class ProcessWorkerTest {
         FunctionSpec first = spec(newFunctionName());
         FunctionSpec second = new FunctionSpec(first.functionName(), first.version(), "rev-2", first.functionArn(),
                 first.handler(), first.javaHome(), first.codeDir(), first.optDir(), first.memoryMb(), first.timeoutSeconds(),
-                first.ephemeralStorageMb(), first.environment(), first.region(), null);
+                first.ephemeralStorageMb(), first.environment(), first.region(), first.credentials(), null);
         String old = text(invoke(first, "instance"));
 
         String current = text(invoke(second, "instance"));

@@ -59,7 +59,7 @@ class SnapshotWorkerTest {
         FunctionSpec latest = ProcessWorkerTest.spec(name);
         return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
                 latest.javaHome(), latest.codeDir(), latest.optDir(), latest.memoryMb(), latest.timeoutSeconds(),
-                latest.ephemeralStorageMb(), latest.environment(), latest.region(), snapshotId);
+                latest.ephemeralStorageMb(), latest.environment(), latest.region(), latest.credentials(), snapshotId);
     }
 
     private InvokeResult invoke(FunctionSpec spec, String event) throws Exception {

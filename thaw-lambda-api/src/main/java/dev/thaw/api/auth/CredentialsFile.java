@@ -1,5 +1,8 @@
 package dev.thaw.api.auth;
 
+import dev.thaw.controlplane.FunctionCredentials;
+import dev.thaw.worker.AwsCredentials;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ public final class CredentialsFile {
 
     private static final String ID = "aws_access_key_id";
     private static final String SECRET = "aws_secret_access_key";
+    private static final String SESSION_TOKEN = "aws_session_token";
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ALL_OTHERS_PASS = PosixFilePermissions.fromString("rwx--x--x");
     private static final Set<PosixFilePermission> READABLE_BY_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -31,6 +35,28 @@ public final class CredentialsFile {
 
     public static AccessKeys read(Path file) throws IOException {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file);
+    }
+
+    /**
+     * The operator's credentials for functions, in the same format: one section per execution role ARN, or
+     * {@code [*]} for every other role, each with {@code aws_access_key_id}, {@code aws_secret_access_key} and
+     * optionally {@code aws_session_token}.
+     */
+    public static FunctionCredentials readFunctionCredentials(Path file) throws IOException {
+        Map<String, AwsCredentials> byRole = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> section
+                : sections(Files.readAllLines(file, StandardCharsets.UTF_8), file).entrySet()) {
+            Map<String, String> values = section.getValue();
+            String id = values.get(ID);
+            String secret = values.get(SECRET);
+            if (id == null || id.isEmpty() || secret == null || secret.isEmpty()) {
+                throw new IOException(file + ": role [" + section.getKey() + "] needs " + ID + " and " + SECRET);
+            }
+            String token = values.get(SESSION_TOKEN);
+            byRole.put(section.getKey(), new AwsCredentials(id, secret, token == null || token.isEmpty() ? null
+                    : token));
+        }
+        return new FunctionCredentials(byRole);
     }
 
     /**
@@ -51,12 +77,8 @@ public final class CredentialsFile {
                 + SECRET + " = " + key.secretAccessKey() + "\n", StandardCharsets.UTF_8);
     }
 
-    /** Whether users other than the owner may read or change the file. */
-    public static boolean openToOthers(Path file) throws IOException {
-        return Files.getPosixFilePermissions(file).stream().anyMatch(READABLE_BY_OTHERS::contains);
-    }
-
-    static AccessKeys parse(List<String> lines, Path file) throws IOException {
+    /** The {@code [section]}s of the file, each with its {@code key = value} lines (keys in lower case). */
+    private static Map<String, Map<String, String>> sections(List<String> lines, Path file) throws IOException {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> section = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -75,10 +97,20 @@ public final class CredentialsFile {
             }
             int equals = line.indexOf('=');
             if (section == null || equals < 0) {
-                throw new IOException(file + ":" + (i + 1) + ": expected [profile] or key = value");
+                throw new IOException(file + ":" + (i + 1) + ": expected [section] or key = value");
             }
             section.put(line.substring(0, equals).strip().toLowerCase(), line.substring(equals + 1).strip());
         }
+        return sections;
+    }
+
+    /** Whether users other than the owner may read or change the file. */
+    public static boolean openToOthers(Path file) throws IOException {
+        return Files.getPosixFilePermissions(file).stream().anyMatch(READABLE_BY_OTHERS::contains);
+    }
+
+    static AccessKeys parse(List<String> lines, Path file) throws IOException {
+        Map<String, Map<String, String>> sections = sections(lines, file);
         Map<String, AccessKey> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> entry : sections.entrySet()) {
             String id = entry.getValue().get(ID);

@@ -1,5 +1,7 @@
 package dev.thaw.api.auth;
 
+import dev.thaw.controlplane.FunctionCredentials;
+import dev.thaw.worker.AwsCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,31 @@ class CredentialsFileTest {
                 "ci", new AccessKey("AKIASECOND", "second")), keys.profiles());
         assertEquals("second", keys.byId("AKIASECOND").orElseThrow().secretAccessKey());
         assertEquals("AKIAFIRST", keys.primary().accessKeyId());
+    }
+
+    @Test
+    void functionCredentialsMapRolesAndTheRest() throws IOException {
+        Path file = Files.writeString(dir.resolve("functions"), """
+                [arn:aws:iam::123456789012:role/orders]
+                aws_access_key_id = AKIAORDERS
+                aws_secret_access_key = orders-secret
+                aws_session_token = orders-token
+
+                [*]
+                aws_access_key_id = AKIAREST
+                aws_secret_access_key = rest-secret
+                """);
+        FunctionCredentials credentials = CredentialsFile.readFunctionCredentials(file);
+        assertEquals(new AwsCredentials("AKIAORDERS", "orders-secret", "orders-token"),
+                credentials.forRole("arn:aws:iam::123456789012:role/orders").orElseThrow());
+        assertEquals(new AwsCredentials("AKIAREST", "rest-secret", null),
+                credentials.forRole("arn:aws:iam::123456789012:role/other").orElseThrow());
+        assertFalse(new FunctionCredentials(Map.of()).forRole("arn:aws:iam::123456789012:role/orders").isPresent());
+        assertFalse(credentials.forRole("x").orElseThrow().toString().contains("rest-secret"),
+                "the secret is never in a log line");
+        Path incomplete = Files.writeString(dir.resolve("incomplete"), "[*]\naws_access_key_id = A\n");
+        IOException refused = assertThrows(IOException.class, () -> CredentialsFile.readFunctionCredentials(incomplete));
+        assertTrue(refused.getMessage().contains("[*]"), refused.getMessage());
     }
 
     @Test

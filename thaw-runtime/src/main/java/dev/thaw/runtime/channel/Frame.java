@@ -31,7 +31,10 @@ public record Frame(Type type, byte[] payload) {
         CHECKPOINT_READY('K'),
         /** runtime to worker: a beforeCheckpoint hook failed; payload is a Lambda error JSON object. Then exits. */
         CHECKPOINT_ERROR('F'),
-        /** worker to runtime, first frame on the fresh pipes of a restored copy: run the afterRestore hooks. */
+        /**
+         * worker to runtime, first frame on the fresh pipes of a restored copy: run the afterRestore hooks; payload
+         * is an encoded {@link RestoreMessage}.
+         */
         RESTORE('S'),
         /** runtime to worker: afterRestore hooks done, ready for invocations. Empty payload. */
         RESTORED('D'),

@@ -7,6 +7,7 @@ import dev.thaw.crac.RestoreException;
 import dev.thaw.runtime.FunctionEnvironment;
 import dev.thaw.runtime.channel.Frame;
 import dev.thaw.runtime.channel.FrameChannel;
+import dev.thaw.runtime.channel.RestoreMessage;
 import dev.thaw.runtime.error.LambdaError;
 import dev.thaw.runtime.error.StackTraces;
 import dev.thaw.runtime.log.FunctionLog;
@@ -58,6 +59,12 @@ public final class SnapStartCoordinator {
         }
         if (next.type() != Frame.Type.RESTORE) {
             throw protocolError("expected RESTORE after CHECKPOINT_READY, got " + next.type());
+        }
+        try {
+            RestoredEnvironment.apply(RestoreMessage.decode(next.payload()).environment());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // The SDK v2 reads the token's system property, which is set; other readers of the variable are not.
+            log.write("thaw-runtime: the restored copy's environment variables could not be updated: " + e + "\n");
         }
         try {
             hooks.afterRestore(null);

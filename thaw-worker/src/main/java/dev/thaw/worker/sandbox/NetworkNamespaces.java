@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * nothing reaches the host's loopback through it either, the namespace's own firewall ({@link HostAddressFilter})
  * refuses the host's other addresses and link-local ones, and it runs in a sandbox of its own (no capabilities
  * but binding low ports, an empty mount namespace, a seccomp filter).
+ *
+ * <p>Port 9001 of each namespace's loopback is the worker's {@link CredentialsEndpoint} for the environment in it.
  *
  * <p>Each namespace is kept by a bind mount on a file of ours, so that a restore can join it (it is external to a
  * snapshot). Making one takes a few process starts; a few are kept ready so that cold starts never wait for that.
@@ -38,14 +41,23 @@ public final class NetworkNamespaces implements AutoCloseable {
     private final FunctionNetwork mode;
     private final ReadyPool<FunctionNetwork, NetworkNamespace> pool;
 
-    /** One namespace: the file that holds it, and the slirp4netns process serving it, if any. */
+    /**
+     * One namespace: the file that holds it, the slirp4netns process serving it, if any, and its credentials
+     * endpoint once it has one.
+     */
     public static final class NetworkNamespace {
         private final Path file;
         private final Optional<Process> stack;
+        private CredentialsEndpoint credentials;
 
         private NetworkNamespace(Path file, Optional<Process> stack) {
             this.file = file;
             this.stack = stack;
+        }
+
+        /** The endpoint that hands the environment in this namespace its function's credentials. */
+        public CredentialsEndpoint credentials() {
+            return credentials;
         }
 
         /** The bind-mounted namespace file ({@code nsenter --net=}, {@code setns}). */
@@ -55,6 +67,9 @@ public final class NetworkNamespaces implements AutoCloseable {
 
         /** Stops its network stack and unmounts it; the kernel frees it once its last process is gone. */
         void release() {
+            if (credentials != null) {
+                credentials.close();
+            }
             stack.ifPresent(Process::destroy);
             HostCommands.unmount(file);
             try {
@@ -100,9 +115,18 @@ public final class NetworkNamespaces implements AutoCloseable {
             new NetworkNamespace(file, Optional.empty()).release();
             throw e;
         }
-        if (mode == FunctionNetwork.NONE) {
-            return new NetworkNamespace(file, Optional.empty());
+        NetworkNamespace namespace = mode == FunctionNetwork.NONE ? new NetworkNamespace(file, Optional.empty())
+                : withStack(file);
+        try {
+            namespace.credentials = CredentialsEndpoint.open(file, Clock.systemUTC());
+        } catch (IOException | RuntimeException e) {
+            namespace.release();
+            throw e;
         }
+        return namespace;
+    }
+
+    private static NetworkNamespace withStack(Path file) throws IOException {
         // Its stdin stays a pipe from us: it exits when that closes, so it never outlives this worker.
         Process stack = new ProcessBuilder("slirp4netns", "--configure", "--mtu=" + MTU, "--disable-host-loopback",
                 "--enable-sandbox", "--enable-seccomp", "--netns-type=path", "--ready-fd=1", "--exit-fd=0",

@@ -2,6 +2,7 @@ package dev.thaw.worker.sandbox;
 
 import dev.thaw.snapshot.LazyMemory;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Optional;
  *
  * @param timing where the restore's time went
  * @param memory present when it was restored lazily: its memory's loader
+ * @param environment the environment variables whose values this copy has anew, which its runtime takes over
+ *                    before the afterRestore hooks run
  */
-public record RestoredCopy(RestoreTiming timing, Optional<LazyMemory> memory) {
+public record RestoredCopy(RestoreTiming timing, Optional<LazyMemory> memory, Map<String, String> environment) {
 }

@@ -1,5 +1,6 @@
 package dev.thaw.worker.sandbox;
 
+import dev.thaw.worker.AwsCredentials;
 import dev.thaw.worker.FunctionSpec;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The environment variables of a sandboxed JVM: a clean base, the user's variables, then Lambda's reserved ones,
@@ -20,6 +22,8 @@ import java.util.Map;
 public final class SandboxEnvironment {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The variable that carries an environment's credentials token; a restored copy gets a new value. */
+    public static final String CONTAINER_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 
     private SandboxEnvironment() {
     }
@@ -27,8 +31,13 @@ public final class SandboxEnvironment {
     /**
      * @param initializationType AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand", or "snap-start" for an environment
      *                           that will be checkpointed
+     * @param credentialsToken   with credentials, the environment's token for its {@link CredentialsEndpoint}:
+     *                           an environment that will be checkpointed gets its credentials from there, since
+     *                           keys in its variables would live on in the snapshot; empty gives them as the
+     *                           access key variables, as Lambda does on demand
      */
-    public static Map<String, String> of(FunctionSpec spec, String initializationType) {
+    public static Map<String, String> of(FunctionSpec spec, String initializationType,
+                                         Optional<String> credentialsToken) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("LANG", "en_US.UTF-8");
@@ -50,6 +59,17 @@ public final class SandboxEnvironment {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(spec.version()));
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + javaFeatureVersion(spec.javaHome()));
+        AwsCredentials credentials = spec.credentials();
+        if (credentials != null && credentialsToken.isPresent()) {
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", CredentialsEndpoint.URI);
+            env.put(CONTAINER_TOKEN, credentialsToken.get());
+        } else if (credentials != null) {
+            env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+            if (credentials.sessionToken() != null) {
+                env.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+            }
+        }
         return env;
     }
 

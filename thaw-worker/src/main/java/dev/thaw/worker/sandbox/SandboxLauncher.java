@@ -68,10 +68,11 @@ public final class SandboxLauncher {
      * For an environment that will be checkpointed: the JVM maps its class-data archive at the archive's own base
      * address instead of a random one, so the archive's pages stay clean file pages (some 7 MB on JDK 25) that a
      * restore maps from the JDK rather than copies from the image. Restored copies share their snapshot's memory
-     * layout anyway, so no randomisation is lost that they would have had.
+     * layout anyway, so no randomisation is lost that they would have had. And java.util is open to the runtime,
+     * which updates the process's view of the variables a restored copy gets anew ({@link RestoredCopy#environment}).
      */
-    private static final List<String> SNAPSHOT_JVM_OPTIONS =
-            List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+    private static final List<String> SNAPSHOT_JVM_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0", "--add-opens=java.base/java.util=ALL-UNNAMED");
     /** How long a checkpointed sandbox's wrapper may take to notice that its JVM is gone. */
     private static final long STOP_PATIENCE_MS = 5_000;
 
@@ -152,7 +153,9 @@ public final class SandboxLauncher {
             ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> environment = builder.environment();
             environment.clear();
-            environment.putAll(SandboxEnvironment.of(spec, initializationType));
+            Optional<String> credentialsToken = spec.credentials() == null || ON_DEMAND.equals(initializationType)
+                    ? Optional.empty() : Optional.of(network.get().credentials().grant(spec.credentials()));
+            environment.putAll(SandboxEnvironment.of(spec, initializationType, credentialsToken));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
             return new Sandbox(id, process, dir, cgroup, tmp.get().mountPoint(), releaser(network, tmp), spawnedAt,
@@ -228,6 +231,10 @@ public final class SandboxLauncher {
                 long fetched = System.nanoTime();
                 cgroup = cgroupFor(spec, id, 0);
                 network = Optional.of(networks.take());
+                // The copy's own token: the snapshot's was granted in a namespace that is gone.
+                Map<String, String> renewed = spec.credentials() == null ? Map.of()
+                        : Map.of(SandboxEnvironment.CONTAINER_TOKEN,
+                                network.get().credentials().grant(spec.credentials()));
                 tmp = Optional.of(tmpVolumes.take(spec.ephemeralStorageMb()));
                 Path tmpDir = tmp.get().mountPoint();
                 if (Files.isDirectory(snapshot.files().tmp())) {
@@ -246,7 +253,7 @@ public final class SandboxLauncher {
                     snapshot.close();
                     release.run();
                 }, spawnedAt, logLines, restored.pid(),
-                        new RestoredCopy(timing, restored.memory()), Optional.empty());
+                        new RestoredCopy(timing, restored.memory(), renewed), Optional.empty());
                 restoredCopy = true;
                 // A lazily restored copy reads its image until every page is in.
                 restored.memory().ifPresentOrElse(loader -> loader.loaded().thenRun(snapshot::close),
