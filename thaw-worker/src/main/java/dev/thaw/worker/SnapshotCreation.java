@@ -8,6 +8,8 @@ import dev.thaw.worker.environment.EnvironmentGoneException;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LambdaLogFormat;
+import dev.thaw.worker.logs.LogStream;
+import dev.thaw.worker.logs.LogStreamName;
 import dev.thaw.worker.sandbox.FileTrees;
 import dev.thaw.worker.sandbox.SandboxLauncher;
 import dev.thaw.worker.sandbox.SnapshotClassData;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -72,9 +75,10 @@ final class SnapshotCreation {
             Files.createDirectories(snapshot.runtimeDir());
             Files.copy(runtimeJar, ownRuntime);
             List<String> classData = SnapshotClassData.supported(spec) ? trainClassData(ownRuntime) : List.of();
+            LogStream stream = logs.stream(spec.functionName(), spec.version(), id);
             environment = Environment.launchForSnapshot(launcher, spec, id, ownRuntime,
-                    new SandboxLauncher.Extras(classData, Optional.empty(), 0, Optional.empty()), log,
-                    logs.stream(spec.functionName(), spec.version(), id));
+                    new SandboxLauncher.Extras(classData, Optional.empty(), 0, Optional.empty()), log, stream,
+                    stream.name());
         } catch (IOException e) {
             return internalError("cannot start the environment: " + e.getMessage(), 0);
         }
@@ -98,7 +102,7 @@ final class SnapshotCreation {
         Environment training = Environment.launchForSnapshot(launcher, spec, id + "-aot", ownRuntime,
                 new SandboxLauncher.Extras(SnapshotClassData.training(), Optional.of(exited::countDown),
                         TRAINING_HEADROOM_MB, Optional.of(SnapshotClassData.trainingDir(snapshot))), new InvocationLog(),
-                text -> { });
+                text -> { }, LogStreamName.of(Instant.now(), spec.version(), id + "-aot"));
         try {
             Frame ready = training.next(started + TRAINING_LIMIT.toNanos());
             if (ready == null || ready.type() != Frame.Type.READY) {

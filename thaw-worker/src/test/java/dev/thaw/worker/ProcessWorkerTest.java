@@ -519,8 +519,10 @@ class ProcessWorkerTest {
         for (Map.Entry<String, String> variable : expected.entrySet()) {
             assertEquals(variable.getValue(), text(invoke(spec, "getenv:" + variable.getKey())), variable.getKey());
         }
-        assertTrue(text(invoke(spec, "getenv:AWS_LAMBDA_LOG_STREAM_NAME"))
-                .matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{32}"));
+        String stream = text(invoke(spec, "getenv:AWS_LAMBDA_LOG_STREAM_NAME"));
+        assertTrue(stream.matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{16}"), stream);
+        assertEquals(List.of(stream), worker.logs().streams(spec.functionName()).stream()
+                .map(summary -> summary.name().toString()).toList(), "the stream its log is written to");
     }
 
     @Test

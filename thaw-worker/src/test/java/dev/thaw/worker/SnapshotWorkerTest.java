@@ -93,6 +93,12 @@ class SnapshotWorkerTest {
         InvokeResult next = invoke(spec, "echo:still served");
         assertEquals("still served", text(next), "stdout closed, the copy still serves");
         assertFalse(next.log().contains("Restore Duration"), next.log());
+
+        // The copy's context and variable name the stream its log goes to, not the snapshot's.
+        String[] stream = text(invoke(spec, "log-stream")).split(" ");
+        assertEquals(stream[0], stream[1]);
+        List<String> streams = worker.logs().streams("noisy").stream().map(s -> s.name().toString()).toList();
+        assertTrue(streams.contains(stream[0]) && stream[0].contains("[1]"), stream[0] + " of " + streams);
     }
 
     @ParameterizedTest

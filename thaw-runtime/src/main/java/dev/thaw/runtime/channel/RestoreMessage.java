@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The payload of a RESTORE frame: the environment variables whose values this restored copy has anew (its own
- * credentials token), which the runtime takes over before the afterRestore hooks run. Empty for none.
+ * The payload of a RESTORE frame: the environment variables whose values this restored copy has anew (its own log
+ * stream's name and credentials token), which the runtime takes over before the afterRestore hooks run. Empty for
+ * none.
  */
 public record RestoreMessage(Map<String, String> environment) {
 

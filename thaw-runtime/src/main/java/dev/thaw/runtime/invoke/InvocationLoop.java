@@ -21,7 +21,8 @@ import java.io.IOException;
 public final class InvocationLoop {
 
     private final FrameChannel channel;
-    private final FunctionEnvironment function;
+    /** Read again after a restore: a restored copy has a log stream of its own. */
+    private FunctionEnvironment function;
     private final HandlerAdapter handler;
     private final FunctionLog log;
     private final SnapStartCoordinator snapStart;
@@ -49,6 +50,7 @@ public final class InvocationLoop {
                     if (!snapStart.serve(frame)) {
                         return;
                     }
+                    function = FunctionEnvironment.of(System.getenv());
                 }
                 default -> log.write("thaw-runtime: ignoring unexpected " + frame.type() + " frame");
             }

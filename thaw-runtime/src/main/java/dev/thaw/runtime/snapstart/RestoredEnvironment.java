@@ -4,7 +4,8 @@ import java.lang.reflect.Field;
 import java.util.Map;
 
 /**
- * Takes over the environment variables a restored copy has anew: into the system property the AWS SDK for Java v2
+ * Takes over the environment variables a restored copy has anew (its log stream's name, its credentials token): the
+ * token also into the system property the AWS SDK for Java v2
  * reads before {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}, and into the process's view of its variables
  * ({@code System.getenv()}), which the JVM read once at start from the snapshot's and cannot be told to read again.
  */

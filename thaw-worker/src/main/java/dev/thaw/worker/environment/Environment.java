@@ -10,6 +10,8 @@ import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.logs.InvocationLog;
 import dev.thaw.worker.logs.LogSink;
+import dev.thaw.worker.logs.LogStream;
+import dev.thaw.worker.logs.LogStreamName;
 import dev.thaw.worker.sandbox.RestoredCopy;
 import dev.thaw.worker.sandbox.Sandbox;
 import dev.thaw.worker.sandbox.SandboxLauncher;
@@ -72,21 +74,23 @@ public final class Environment {
      * {@link #markIdle()}.
      */
     public static Environment launch(SandboxLauncher launcher, FunctionSpec spec, String id,
-                                     String initializationType, InvocationLog initLog, LogSink stream)
+                                     String initializationType, InvocationLog initLog, LogStream stream)
             throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
-                logLines -> launcher.launch(spec, id, initializationType, logLines));
+                logLines -> launcher.launch(spec, id, stream.name().toString(), initializationType, logLines));
     }
 
     /**
      * Starts an environment for a snapshot: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the runtime started from the
-     * snapshot's own copy of the runtime jar, with {@code extras}, output as with {@link #launch}.
+     * snapshot's own copy of the runtime jar, with {@code extras}, output as with {@link #launch} ({@code stream}
+     * need not be a log stream: a training run's output is nobody's), {@code streamName} its AWS_LAMBDA_LOG_STREAM_NAME.
      */
     public static Environment launchForSnapshot(SandboxLauncher launcher, FunctionSpec spec, String id,
                                                 Path runtimeJar, SandboxLauncher.Extras extras, InvocationLog initLog,
-                                                LogSink stream) throws IOException {
+                                                LogSink stream, LogStreamName streamName) throws IOException {
         return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
-                logLines -> launcher.launch(spec, id, SNAP_START, runtimeJar, extras, logLines));
+                logLines -> launcher.launch(spec, id, streamName.toString(), SNAP_START, runtimeJar, extras,
+                        logLines));
     }
 
     /**
@@ -95,9 +99,10 @@ public final class Environment {
      */
     public static Environment restore(SandboxLauncher launcher, FunctionSpec spec, String id, SnapshotEngine engine,
                                       SnapshotSource source, Duration timeout, MemoryPlan memory,
-                                      InvocationLog initLog, LogSink stream) throws SnapshotException {
+                                      InvocationLog initLog, LogStream stream) throws SnapshotException {
         return new Environment(id, EnvironmentKey.of(spec), initLog, stream,
-                logLines -> launcher.restore(spec, id, engine, source, timeout, memory, logLines));
+                logLines -> launcher.restore(spec, id, stream.name().toString(), engine, source, timeout, memory,
+                        logLines));
     }
 
     private void readFrames() {

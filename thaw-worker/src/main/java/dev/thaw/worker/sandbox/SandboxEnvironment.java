@@ -6,10 +6,6 @@ import dev.thaw.worker.FunctionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,8 @@ import java.util.Optional;
  */
 public final class SandboxEnvironment {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The variable naming the environment's log stream; a restored copy gets its own. */
+    public static final String LOG_STREAM = "AWS_LAMBDA_LOG_STREAM_NAME";
     /** The variable that carries an environment's credentials token; a restored copy gets a new value. */
     public static final String CONTAINER_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
 
@@ -31,12 +28,13 @@ public final class SandboxEnvironment {
     /**
      * @param initializationType AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand", or "snap-start" for an environment
      *                           that will be checkpointed
+     * @param logStreamName      AWS_LAMBDA_LOG_STREAM_NAME: the stream its log is written to
      * @param credentialsToken   with credentials, the environment's token for its {@link CredentialsEndpoint}:
      *                           an environment that will be checkpointed gets its credentials from there, since
      *                           keys in its variables would live on in the snapshot; empty gives them as the
      *                           access key variables, as Lambda does on demand
      */
-    public static Map<String, String> of(FunctionSpec spec, String initializationType,
+    public static Map<String, String> of(FunctionSpec spec, String initializationType, String logStreamName,
                                          Optional<String> credentialsToken) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -57,7 +55,7 @@ public final class SandboxEnvironment {
         env.put("AWS_REGION", spec.region());
         env.put("AWS_DEFAULT_REGION", spec.region());
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(spec.version()));
+        env.put(LOG_STREAM, logStreamName);
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + javaFeatureVersion(spec.javaHome()));
         AwsCredentials credentials = spec.credentials();
         if (credentials != null && credentialsToken.isPresent()) {
@@ -71,15 +69,6 @@ public final class SandboxEnvironment {
             }
         }
         return env;
-    }
-
-    /** Lambda's stream name for one environment: {@code YYYY/MM/DD/[version]} and 32 random hex digits. */
-    static String logStreamName(String version) {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return String.format("%04d/%02d/%02d/[%s]%s", today.getYear(), today.getMonthValue(),
-                today.getDayOfMonth(), version, HexFormat.of().formatHex(id));
     }
 
     /** The JDK's feature release ("21") from its {@code release} file, or empty when it cannot be told. */

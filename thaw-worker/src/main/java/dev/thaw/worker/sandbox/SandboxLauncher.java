@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,13 +103,14 @@ public final class SandboxLauncher {
 
     /**
      * @param id                 the environment id, unique in this worker
+     * @param logStreamName      AWS_LAMBDA_LOG_STREAM_NAME: the stream the environment's log is written to
      * @param initializationType AWS_LAMBDA_INITIALIZATION_TYPE of the environment
      * @param logLines           receives what the JVM writes to stdout and stderr (child processes, native code,
      *                           crash messages, JVM warnings) line by line
      */
-    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Consumer<String> logLines)
-            throws IOException {
-        return launch(spec, id, initializationType, root.runtimeJar(), Extras.NONE, logLines);
+    public Sandbox launch(FunctionSpec spec, String id, String logStreamName, String initializationType,
+                          Consumer<String> logLines) throws IOException {
+        return launch(spec, id, logStreamName, initializationType, root.runtimeJar(), Extras.NONE, logLines);
     }
 
     /**
@@ -126,9 +128,9 @@ public final class SandboxLauncher {
         public static final Extras NONE = new Extras(List.of(), Optional.empty(), 0, Optional.empty());
     }
 
-    /** As {@link #launch(FunctionSpec, String, String, Consumer)}, starting the runtime from {@code runtime}. */
-    public Sandbox launch(FunctionSpec spec, String id, String initializationType, Path runtime, Extras extras,
-                          Consumer<String> logLines) throws IOException {
+    /** As {@link #launch(FunctionSpec, String, String, String, Consumer)}, starting the runtime from {@code runtime}. */
+    public Sandbox launch(FunctionSpec spec, String id, String logStreamName, String initializationType, Path runtime,
+                          Extras extras, Consumer<String> logLines) throws IOException {
         Path dir = environmentsDir.resolve(id);
         Files.createDirectories(dir);
         Optional<Cgroup> cgroup = Optional.empty();
@@ -155,7 +157,7 @@ public final class SandboxLauncher {
             environment.clear();
             Optional<String> credentialsToken = spec.credentials() == null || ON_DEMAND.equals(initializationType)
                     ? Optional.empty() : Optional.of(network.get().credentials().grant(spec.credentials()));
-            environment.putAll(SandboxEnvironment.of(spec, initializationType, credentialsToken));
+            environment.putAll(SandboxEnvironment.of(spec, initializationType, logStreamName, credentialsToken));
             long spawnedAt = System.nanoTime();
             Process process = builder.start();
             return new Sandbox(id, process, dir, cgroup, tmp.get().mountPoint(), releaser(network, tmp), spawnedAt,
@@ -216,8 +218,8 @@ public final class SandboxLauncher {
      * network namespace, with a fresh /tmp volume holding a copy of the snapshot's, loading its memory as
      * {@code memory} says. Nothing is left behind when it fails.
      */
-    public Sandbox restore(FunctionSpec spec, String id, SnapshotEngine engine, SnapshotSource source,
-                           Duration timeout, MemoryPlan memory, Consumer<String> logLines)
+    public Sandbox restore(FunctionSpec spec, String id, String logStreamName, SnapshotEngine engine,
+                           SnapshotSource source, Duration timeout, MemoryPlan memory, Consumer<String> logLines)
             throws SnapshotException {
         Path dir = environmentsDir.resolve(id);
         Optional<Cgroup> cgroup = Optional.empty();
@@ -231,10 +233,12 @@ public final class SandboxLauncher {
                 long fetched = System.nanoTime();
                 cgroup = cgroupFor(spec, id, 0);
                 network = Optional.of(networks.take());
-                // The copy's own token: the snapshot's was granted in a namespace that is gone.
-                Map<String, String> renewed = spec.credentials() == null ? Map.of()
-                        : Map.of(SandboxEnvironment.CONTAINER_TOKEN,
-                                network.get().credentials().grant(spec.credentials()));
+                // The copy's own log stream, and its own token: the snapshot's was granted in a namespace that is gone.
+                Map<String, String> renewed = new HashMap<>(Map.of(SandboxEnvironment.LOG_STREAM, logStreamName));
+                if (spec.credentials() != null) {
+                    renewed.put(SandboxEnvironment.CONTAINER_TOKEN,
+                            network.get().credentials().grant(spec.credentials()));
+                }
                 tmp = Optional.of(tmpVolumes.take(spec.ephemeralStorageMb()));
                 Path tmpDir = tmp.get().mountPoint();
                 if (Files.isDirectory(snapshot.files().tmp())) {
