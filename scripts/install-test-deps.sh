@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives besides Maven and the JDKs: Debian's AWS CLI v2 (/usr/bin/aws),
-# redis-server for the snapshot store's L2 tests, Chromium for the function URL test a browser drives, the sandbox
-# tools, and CRIU >= 4 for the snapshot engine.
+# redis-server for the snapshot store's L2 tests, PostgreSQL for the metadata store's, Chromium for the function
+# URL test a browser drives, the sandbox tools, and CRIU >= 4 for the snapshot engine.
 # Idempotent; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -23,6 +23,11 @@ if [ ! -x /usr/bin/redis-server ]; then
   apt_install redis-server
 fi
 /usr/bin/redis-server --version
+# The metadata store's PostgreSQL tests make their own clusters with initdb; the system service stays unused.
+if ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1; then
+  echo "installing postgresql (Debian package; tests start their own servers)"
+  apt_install postgresql
+fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "installing chromium (Debian package; a test fetches a function URL from a page in it, headless)"
   apt_install chromium

@@ -103,6 +103,11 @@ final class ServerCommand implements Callable<Integer> {
             + "(aws_access_key_id, aws_secret_access_key, optionally aws_session_token) (default: none).")
     Path functionCredentials;
 
+    @Option(names = "--database-url", paramLabel = "JDBC-URL", description = "Keep the metadata in this "
+            + "PostgreSQL database, e.g. jdbc:postgresql://db.internal:5432/thaw?user=thaw (the password in "
+            + "~/.pgpass or the URL) (default: an embedded database in the data directory).")
+    String databaseUrl;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain "
             + "(the server's certificate first); needs --tls-key.")
     Path tlsCertificate;
@@ -144,7 +149,8 @@ final class ServerCommand implements Callable<Integer> {
         options = options.withStore(store.config(options.dataDir())).withAotCache(aotCache)
                 .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore)
                 .withLogRetentionDays(logRetentionDays == null ? OptionalInt.empty() : retention(logRetentionDays))
-                .withFunctionCredentials(Optional.ofNullable(functionCredentials));
+                .withFunctionCredentials(Optional.ofNullable(functionCredentials))
+                .withDatabaseUrl(Optional.ofNullable(databaseUrl));
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }

@@ -33,20 +33,21 @@ import java.util.OptionalInt;
  * @param logRetentionDays    how long log groups without a retention policy of their own keep events (empty: forever)
  * @param functionCredentials the operator's file of credentials for functions' execution roles (empty: functions
  *                            get none)
+ * @param databaseUrl         the PostgreSQL database (JDBC URL) of the metadata; empty: embedded in the data directory
  * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
 public record ServerOptions(String bindAddress, int port, int urlPort, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
                             Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
                             FunctionNetwork functionNetwork, boolean lazyRestore, OptionalInt logRetentionDays,
-                            Optional<Path> functionCredentials, ApiAccess access) {
+                            Optional<Path> functionCredentials, Optional<String> databaseUrl, ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, 9401, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
                 WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, OptionalInt.empty(),
-                Optional.empty(), ApiAccess.defaults());
+                Optional.empty(), Optional.empty(), ApiAccess.defaults());
     }
 
     public ServerOptions withBindAddress(String value) {
@@ -160,6 +161,12 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         return copy.build();
     }
 
+    public ServerOptions withDatabaseUrl(Optional<String> value) {
+        Copy copy = new Copy(this);
+        copy.databaseUrl = value;
+        return copy.build();
+    }
+
     public ServerOptions withAccess(ApiAccess value) {
         Copy copy = new Copy(this);
         copy.access = value;
@@ -186,6 +193,7 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         private boolean lazyRestore;
         private OptionalInt logRetentionDays;
         private Optional<Path> functionCredentials;
+        private Optional<String> databaseUrl;
         private ApiAccess access;
 
         Copy(ServerOptions options) {
@@ -207,13 +215,14 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
             lazyRestore = options.lazyRestore;
             logRetentionDays = options.logRetentionDays;
             functionCredentials = options.functionCredentials;
+            databaseUrl = options.databaseUrl;
             access = options.access;
         }
 
         ServerOptions build() {
             return new ServerOptions(bindAddress, port, urlPort, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
                     accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                    lazyRestore, logRetentionDays, functionCredentials, access);
+                    lazyRestore, logRetentionDays, functionCredentials, databaseUrl, access);
         }
     }
 }

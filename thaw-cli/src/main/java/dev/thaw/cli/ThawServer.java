@@ -118,7 +118,7 @@ public final class ThawServer implements AutoCloseable {
                     store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity(),
-                    functionCredentials), worker, store);
+                    functionCredentials, options.databaseUrl()), worker, store);
             LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));
             URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());

@@ -97,7 +97,8 @@ public final class ControlPlane implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MetadataStore store = MetadataStore.open(config.dataDir().resolve("metadata"));
+        MetadataStore store = config.databaseUrl().map(MetadataStore::openPostgresql)
+                .orElseGet(() -> MetadataStore.open(config.dataDir().resolve("metadata")));
         ControlPlane controlPlane = null;
         try {
             controlPlane = new ControlPlane(config, worker, store, snapshotStore);

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,7 +47,7 @@ public final class EventInvokeConfigService {
                         destination("onFailure", request.destinationConfig().onFailure()));
         return save(ref, current -> new EventInvokeConfig(ref.name(), qualifier(ref),
                 retryAttempts(request.maximumRetryAttempts()), eventAge(request.maximumEventAgeInSeconds()),
-                destinations, clock.instant()));
+                destinations, now()));
     }
 
     public EventInvokeConfig update(FunctionRef ref, Requests.FunctionEventInvokeConfig request) {
@@ -63,7 +65,7 @@ public final class EventInvokeConfigService {
                     new EventInvokeConfig.Destinations(
                             destinationConfig.onSuccess() == null ? existing.destinations().onSuccess() : onSuccess,
                             destinationConfig.onFailure() == null ? existing.destinations().onFailure() : onFailure),
-                    clock.instant());
+                    now());
         });
     }
 
@@ -155,5 +157,10 @@ public final class EventInvokeConfigService {
                     "Member must satisfy regular expression pattern: " + DESTINATION.pattern());
         }
         return arn;
+    }
+
+    // Lambda answers LastModified to the second; the databases keep microseconds at most.
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.controlplane.layers.LayerVersion;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,9 +26,9 @@ import java.util.Optional;
 
 /**
  * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings,
- * function URLs and layers in an embedded H2 database.
+ * function URLs and layers in a relational database ({@link MetadataDatabase}: embedded H2, or PostgreSQL).
  * Version and alias configurations are stored as JSON documents keyed by function and version/alias name, so adding a
- * configuration member needs no schema change; tables are changed through {@link SchemaMigrations}. Callers
+ * configuration member needs no schema change; tables are changed by the migrations under {@code db/migration}. Callers
  * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
  * transaction.
  */
@@ -41,29 +40,24 @@ public final class MetadataStore implements AutoCloseable {
     private static final String FUNCTION_URL = "SELECT function_name, qualifier, url_id, auth_type, cors, "
             + "invoke_mode, creation_time, last_modified FROM function_urls";
 
-    private final JdbcConnectionPool pool;
+    private final MetadataDatabase database;
     // Only record components are stored: helpers such as FunctionConfig.isLatest() are not data.
     private final ObjectMapper json = new ObjectMapper()
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private MetadataStore(JdbcConnectionPool pool) {
-        this.pool = pool;
+    private MetadataStore(MetadataDatabase database) {
+        this.database = database;
     }
 
-    /** Opens (creating when absent) the database in {@code directory}. */
+    /** Opens (creating when absent) the embedded database in {@code directory}. */
     public static MetadataStore open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("thaw") + ";DB_CLOSE_ON_EXIT=FALSE"
-                // Every commit is on file before the call that made it is answered: a kill -9 loses nothing acknowledged.
-                + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "thaw", "");
-        try (Connection connection = pool.getConnection()) {
-            SchemaMigrations.migrate(connection);
-        } catch (SQLException | RuntimeException e) {
-            pool.dispose();
-            throw new IllegalStateException("cannot open the metadata database in " + directory, e);
-        }
-        return new MetadataStore(pool);
+        return new MetadataStore(MetadataDatabase.embedded(directory));
+    }
+
+    /** Opens a PostgreSQL database by its JDBC URL, bringing its schema up to date. */
+    public static MetadataStore openPostgresql(String jdbcUrl) {
+        return new MetadataStore(MetadataDatabase.postgresql(jdbcUrl));
     }
 
     public Optional<FunctionRecord> function(String name) {
@@ -149,8 +143,8 @@ public final class MetadataStore implements AutoCloseable {
     public void putSnapshot(FunctionConfig version, SnapshotRecord snapshot) {
         transaction(connection -> {
             putVersion(connection, version);
-            execute(connection, "MERGE INTO snapshots (function_name, version, snapshot_id, fingerprint, last_invoked) "
-                            + "KEY (function_name, version) VALUES (?, ?, ?, ?, ?)", snapshot.functionName(),
+            execute(connection, upsert("snapshots", List.of("function_name", "version"), "function_name", "version",
+                    "snapshot_id", "fingerprint", "last_invoked"), snapshot.functionName(),
                     snapshot.version(), snapshot.snapshotId(), snapshot.fingerprint(), timestamp(snapshot.lastInvoked()));
         });
     }
@@ -186,7 +180,7 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public void putAlias(AliasConfig alias) {
-        update("MERGE INTO aliases (function_name, name, config) KEY (function_name, name) VALUES (?, ?, ?)",
+        update(upsert("aliases", List.of("function_name", "name"), "function_name", "name", "config"),
                 alias.functionName(), alias.name(), toJson(alias));
     }
 
@@ -210,9 +204,9 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public void putEventInvokeConfig(EventInvokeConfig config) {
-        update("MERGE INTO event_invoke_configs (function_name, qualifier, maximum_retry_attempts, "
-                        + "maximum_event_age_seconds, on_success, on_failure, last_modified) "
-                        + "KEY (function_name, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)", config.functionName(),
+        update(upsert("event_invoke_configs", List.of("function_name", "qualifier"), "function_name", "qualifier",
+                        "maximum_retry_attempts", "maximum_event_age_seconds", "on_success", "on_failure",
+                        "last_modified"), config.functionName(),
                 config.qualifier(), config.maximumRetryAttempts(),
                 config.maximumEventAge() == null ? null : config.maximumEventAge().toSeconds(),
                 config.destinations().onSuccess(), config.destinations().onFailure(),
@@ -238,8 +232,8 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     public void putFunctionUrl(FunctionUrlConfig config) {
-        update("MERGE INTO function_urls (function_name, qualifier, url_id, auth_type, cors, invoke_mode, "
-                        + "creation_time, last_modified) KEY (function_name, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        update(upsert("function_urls", List.of("function_name", "qualifier"), "function_name", "qualifier", "url_id",
+                        "auth_type", "cors", "invoke_mode", "creation_time", "last_modified"),
                 config.functionName(), config.qualifier(), config.urlId(), config.authType().name(),
                 config.cors().map(this::toJson).orElse(null), config.invokeMode().name(),
                 timestamp(config.creationTime()), timestamp(config.lastModifiedTime()));
@@ -251,14 +245,11 @@ public final class MetadataStore implements AutoCloseable {
 
     @Override
     public void close() {
-        // SHUTDOWN closes the database under its own connection, so it runs outside any transaction.
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the metadata database", e);
-        } finally {
-            pool.dispose();
-        }
+        database.close();
+    }
+
+    private String upsert(String table, List<String> keys, String... columns) {
+        return database.dialect().upsert(table, keys, List.of(columns));
     }
 
     private static void deleteEventInvokeConfig(Connection connection, String functionName, String qualifier)
@@ -293,8 +284,8 @@ public final class MetadataStore implements AutoCloseable {
 
     private void putVersion(Connection connection, FunctionConfig config) throws SQLException {
         int order = config.isLatest() ? 0 : Integer.parseInt(config.version());
-        execute(connection, "MERGE INTO versions (function_name, version, version_order, config) "
-                        + "KEY (function_name, version) VALUES (?, ?, ?, ?)", config.functionName(), config.version(),
+        execute(connection, upsert("versions", List.of("function_name", "version"), "function_name", "version",
+                "version_order", "config"), config.functionName(), config.version(),
                 order, toJson(config));
     }
 
@@ -312,7 +303,7 @@ public final class MetadataStore implements AutoCloseable {
     /** Adds a layer version whose number is one above {@link #lastLayerVersion(String)}. */
     public void publishLayerVersion(LayerVersion layerVersion) {
         transaction(connection -> {
-            execute(connection, "MERGE INTO layers (name, last_version) KEY (name) VALUES (?, ?)",
+            execute(connection, upsert("layers", List.of("name"), "name", "last_version"),
                     layerVersion.layerName(), layerVersion.version());
             execute(connection, "INSERT INTO layer_versions (layer_name, version, config) VALUES (?, ?, ?)",
                     layerVersion.layerName(), layerVersion.version(), toJson(layerVersion));
@@ -360,7 +351,7 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = database.connection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
             List<T> rows = new ArrayList<>();
@@ -378,7 +369,7 @@ public final class MetadataStore implements AutoCloseable {
     }
 
     private void transaction(SqlWork work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 work.run(connection);

@@ -11,6 +11,7 @@ import dev.thaw.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ final class ControlPlaneFixture implements AutoCloseable {
     final ProcessWorker worker;
     final SnapshotStore snapshots;
     private final Duration snapStartInactivity;
+    private final Optional<String> databaseUrl;
     ControlPlane controlPlane;
 
     ControlPlaneFixture(Path dataDir) {
@@ -33,17 +35,24 @@ final class ControlPlaneFixture implements AutoCloseable {
     }
 
     ControlPlaneFixture(Path dataDir, Duration snapStartInactivity) {
-        this(dataDir, snapStartInactivity, openStore(dataDir));
+        this(dataDir, snapStartInactivity, openStore(dataDir), Optional.empty());
     }
 
     /** Over a snapshot store of the test's making; the fixture closes it. */
     ControlPlaneFixture(Path dataDir, SnapshotStore snapshots) {
-        this(dataDir, ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY, snapshots);
+        this(dataDir, ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY, snapshots, Optional.empty());
     }
 
-    private ControlPlaneFixture(Path dataDir, Duration snapStartInactivity, SnapshotStore snapshots) {
+    /** With its metadata in this PostgreSQL database. */
+    ControlPlaneFixture(Path dataDir, String databaseUrl) {
+        this(dataDir, ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY, openStore(dataDir), Optional.of(databaseUrl));
+    }
+
+    private ControlPlaneFixture(Path dataDir, Duration snapStartInactivity, SnapshotStore snapshots,
+                                Optional<String> databaseUrl) {
         this.dataDir = dataDir;
         this.snapStartInactivity = snapStartInactivity;
+        this.databaseUrl = databaseUrl;
         this.snapshots = snapshots;
         this.worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate())
                 .concurrencyLimit(CONCURRENCY_LIMIT).idleTimeout(Duration.ofMinutes(1))
@@ -113,7 +122,7 @@ final class ControlPlaneFixture implements AutoCloseable {
 
     private ControlPlane open() {
         return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT,
-                snapStartInactivity, FunctionCredentials.NONE), worker, snapshots);
+                snapStartInactivity, FunctionCredentials.NONE, databaseUrl), worker, snapshots);
     }
 
     @Override

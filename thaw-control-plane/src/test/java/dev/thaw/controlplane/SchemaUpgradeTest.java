@@ -3,6 +3,8 @@ package dev.thaw.controlplane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +55,35 @@ class SchemaUpgradeTest {
             assertEquals(0, fixture.controlPlane.eventInvokeConfigs().put(FunctionRef.parse("plain:1"),
                     new Requests.FunctionEventInvokeConfig(0, null, null)).maximumRetryAttempts(),
                     "the upgraded database holds async invocation settings too");
+        }
+    }
+
+    @Test
+    void aDatabaseThatRecordedItsSchemaVersionItselfIsTakenOverAtThatVersion() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("metadata").resolve("thaw").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "thaw", "");
+             Statement statement = connection.createStatement()) {
+            for (String step : List.of("V1__functions_versions_aliases.sql", "V2__snapshots.sql",
+                    "V3__event_invoke_configs.sql", "V4__function_urls.sql")) {
+                try (InputStream in = getClass().getResourceAsStream("/db/migration/" + step)) {
+                    statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${text}", "CLOB"));
+                }
+            }
+            statement.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            statement.execute("INSERT INTO schema_version VALUES (4)");
+            statement.execute("INSERT INTO functions VALUES ('plain', 1, NULL, '{}')");
+            statement.execute("INSERT INTO versions VALUES ('plain', '$LATEST', 0, '"
+                    + document("plain", "$LATEST", "None") + "')");
+            statement.execute("SHUTDOWN");
+        }
+
+        try (ControlPlaneFixture fixture = new ControlPlaneFixture(dataDir)) {
+            assertEquals("java17", fixture.controlPlane.functions().configuration(FunctionRef.parse("plain"))
+                    .runtime());
+            // The step after version 4 ran: layers have their tables.
+            assertEquals(1, fixture.controlPlane.layers().publish("after", new Requests.PublishLayerVersion(null,
+                    new Requests.FunctionCode(TestPackages.zip("layer"), null, null, null, null), null, null, null))
+                    .version());
         }
     }
 
