@@ -13,8 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +35,14 @@ public final class ControlPlane implements AutoCloseable {
     private static final int ASYNC_QUEUE_CAPACITY = 10_000;
     private static final Path JVM_DIRECTORY = Path.of("/usr/lib/jvm");
 
+    /**
+     * How long a shared package no version refers to is kept: another server may have stored it for a version it
+     * has yet to commit.
+     */
+    private static final Duration SHARED_UPLOAD_PATIENCE = Duration.ofHours(1);
+
     private final MetadataStore store;
+    private final boolean sharesDatabase;
     private final AsyncInvoker async;
     private final Arns arns;
     private final PackageStore packages;
@@ -58,9 +68,10 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store, SnapshotStore snapshotStore) {
         this.store = store;
         this.arns = new Arns(config.region(), config.accountId());
-        this.packages = new PackageStore(config.dataDir());
+        this.sharesDatabase = config.databaseUrl().isPresent();
+        this.packages = new PackageStore(config.dataDir(), sharesDatabase ? Optional.of(store) : Optional.empty());
         RuntimeCatalog runtimes = RuntimeCatalog.load(config.dataDir(), JdkScanner.scan(JVM_DIRECTORY));
-        MutationLock lock = new MutationLock();
+        MutationLock lock = new MutationLock(store.clusterLock());
         VersionResolver resolver = new VersionResolver(store, arns);
         FunctionSpecs specs = new FunctionSpecs(runtimes, packages, new LayerDirectories(config.dataDir(), packages),
                 arns, config.functionCredentials());
@@ -132,6 +143,13 @@ public final class ControlPlane implements AutoCloseable {
         int removed = packages.retainOnly(referenced);
         if (removed > 0) {
             LOG.info("removed {} deployment packages no version refers to", removed);
+        }
+        if (sharesDatabase) {
+            Set<String> hex = referenced.stream().map(PackageStore::hexOf).collect(Collectors.toSet());
+            int shared = store.deleteUnreferencedPackages(hex, Instant.now().minus(SHARED_UPLOAD_PATIENCE));
+            if (shared > 0) {
+                LOG.info("removed {} shared packages no version refers to", shared);
+            }
         }
     }
 

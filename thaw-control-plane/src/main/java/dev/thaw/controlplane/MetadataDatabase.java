@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
 /**
  * The database the metadata lives in: embedded H2 in the data directory (one server), or a PostgreSQL server that
  * several can share. Opening it brings its schema to this server's with Flyway ({@code db/migration}, one set of
- * scripts for both, the large-text type a placeholder); a database from before Flyway is taken over at the version
+ * scripts for both, the large text and binary types placeholders); a database from before Flyway is taken over at the version
  * it recorded. What SQL differs between the two (an upsert) is the {@link Dialect}'s.
  */
 final class MetadataDatabase implements AutoCloseable {
@@ -35,14 +36,14 @@ final class MetadataDatabase implements AutoCloseable {
 
     /** What the two databases spell differently. */
     enum Dialect {
-        H2("CLOB") {
+        H2("CLOB", "BLOB") {
             @Override
             String upsert(String table, List<String> keys, List<String> columns) {
                 return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
                         + ") VALUES (" + parameters(columns) + ")";
             }
         },
-        POSTGRESQL("TEXT") {
+        POSTGRESQL("TEXT", "BYTEA") {
             @Override
             String upsert(String table, List<String> keys, List<String> columns) {
                 String updates = columns.stream().filter(column -> !keys.contains(column))
@@ -53,9 +54,11 @@ final class MetadataDatabase implements AutoCloseable {
         };
 
         private final String textType;
+        private final String binaryType;
 
-        Dialect(String textType) {
+        Dialect(String textType, String binaryType) {
             this.textType = textType;
+            this.binaryType = binaryType;
         }
 
         /** An insert of one row of {@code columns} (as parameters, in order) that replaces the row with its keys. */
@@ -121,7 +124,7 @@ final class MetadataDatabase implements AutoCloseable {
     private void migrate() {
         OptionalInt legacy = legacyVersion();
         FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("text", dialect.textType)).loggers("slf4j");
+                .placeholders(Map.of("text", dialect.textType, "blob", dialect.binaryType)).loggers("slf4j");
         if (legacy.isPresent()) {
             // Its tables are those of that many steps; a database without the table had the first step's.
             flyway.baselineOnMigrate(true).baselineVersion(Integer.toString(legacy.getAsInt()));
@@ -174,6 +177,49 @@ final class MetadataDatabase implements AutoCloseable {
 
     Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * The lock servers sharing this database take around each change to it: a PostgreSQL advisory lock held by a
+     * connection of its own for as long as the change runs (a server that dies mid-change releases it with its
+     * session). The embedded database has one server, whose own lock suffices.
+     */
+    MutationLock.ClusterLock clusterLock() {
+        return dialect == Dialect.H2 ? MutationLock.ONE_SERVER : new AdvisoryLock();
+    }
+
+    /** Called by one thread at a time: the server's own mutation lock is held around it. */
+    private final class AdvisoryLock implements MutationLock.ClusterLock {
+        /** Any number the servers agree on: Thaw's metadata as a whole. */
+        private static final long KEY = 0x7468617700000001L;
+        private Connection session;
+
+        @Override
+        public void lock() {
+            try {
+                if (session == null || !session.isValid(1)) {
+                    session = dataSource.getConnection();
+                    session.setAutoCommit(true);
+                }
+                try (PreparedStatement statement = session.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    statement.setLong(1, KEY);
+                    statement.execute();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot take the cluster's metadata lock", e);
+            }
+        }
+
+        @Override
+        public void unlock() {
+            try (PreparedStatement statement = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                statement.setLong(1, KEY);
+                statement.execute();
+            } catch (SQLException e) {
+                // A broken session has released the lock with it.
+                LOG.warn("cannot release the cluster's metadata lock: {}", e.toString());
+            }
+        }
     }
 
     Dialect dialect() {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings,
@@ -32,7 +33,7 @@ import java.util.Optional;
  * serialise mutations (see {@link MutationLock}); each method that writes more than one row does so in one
  * transaction.
  */
-public final class MetadataStore implements AutoCloseable {
+public final class MetadataStore implements AutoCloseable, SharedPackages {
 
     private static final String EVENT_INVOKE_CONFIG = "SELECT function_name, qualifier, maximum_retry_attempts, "
             + "maximum_event_age_seconds, on_success, on_failure, last_modified FROM event_invoke_configs";
@@ -292,6 +293,36 @@ public final class MetadataStore implements AutoCloseable {
     private static SnapshotRecord snapshotRecord(ResultSet rs) throws SQLException {
         return new SnapshotRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class).toInstant());
+    }
+
+    /** What servers sharing this database hold around a change to it. */
+    public MutationLock.ClusterLock clusterLock() {
+        return database.clusterLock();
+    }
+
+    @Override
+    public void putPackage(String sha256Hex, byte[] zip) {
+        update(upsert("packages", List.of("sha256"), "sha256", "zip", "stored"), sha256Hex, zip,
+                timestamp(Instant.now()));
+    }
+
+    @Override
+    public Optional<byte[]> packageZip(String sha256Hex) {
+        return query("SELECT zip FROM packages WHERE sha256 = ?", rs -> rs.getBytes(1), sha256Hex).stream()
+                .findFirst();
+    }
+
+    /**
+     * Deletes the packages stored before {@code before} that none of {@code referenced} (hex SHA-256s) names; the
+     * younger ones may belong to an upload whose version another server is about to commit.
+     */
+    public int deleteUnreferencedPackages(Set<String> referenced, Instant before) {
+        List<String> unreferenced = query("SELECT sha256 FROM packages WHERE stored < ?", rs -> rs.getString(1),
+                timestamp(before)).stream().filter(sha -> !referenced.contains(sha)).toList();
+        for (String sha : unreferenced) {
+            update("DELETE FROM packages WHERE sha256 = ?", sha);
+        }
+        return unreferenced.size();
     }
 
     /** The highest version number the layer ever had, 0 for a layer never published. */

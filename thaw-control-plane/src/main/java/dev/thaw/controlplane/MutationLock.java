@@ -13,23 +13,57 @@ import java.util.function.Supplier;
  * checks and version numbering cannot race. Reads (and so invocations) never take it. What a change leaves to clean
  * up outside the metadata (stopping environments, deleting snapshots from every tier, S3 with its back-off) is slow,
  * so it is {@linkplain #afterUnlock deferred}: it runs on the same thread once the lock is released, and a crash
- * in between leaves only what the reconciliation at the next start removes.
+ * in between leaves only what the reconciliation at the next start removes. Servers sharing a database also hold a
+ * {@link ClusterLock} while they change it, so the rule holds across them.
  */
 public final class MutationLock {
+
+    /** The same rule across the servers that share a database. */
+    public interface ClusterLock {
+        void lock();
+
+        void unlock();
+    }
+
+    /** Nothing to hold beyond the server's own lock: no other server changes the metadata. */
+    static final ClusterLock ONE_SERVER = new ClusterLock() {
+        @Override
+        public void lock() {
+        }
+
+        @Override
+        public void unlock() {
+        }
+    };
 
     private static final Logger LOG = LoggerFactory.getLogger(MutationLock.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@link #lock}; drained when the outermost {@link #run} releases it. */
     private final List<Runnable> deferred = new ArrayList<>();
+    private final ClusterLock cluster;
+
+    public MutationLock(ClusterLock cluster) {
+        this.cluster = cluster;
+    }
 
     public <T> T run(Supplier<T> mutation) {
         List<Runnable> cleanups = List.of();
         lock.lock();
+        boolean outermost = lock.getHoldCount() == 1;
         try {
-            return mutation.get();
+            if (outermost) {
+                cluster.lock();
+            }
+            try {
+                return mutation.get();
+            } finally {
+                if (outermost) {
+                    cluster.unlock();
+                }
+            }
         } finally {
-            if (lock.getHoldCount() == 1) {
+            if (outermost) {
                 cleanups = List.copyOf(deferred);
                 deferred.clear();
             }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,16 +19,24 @@ import java.util.stream.Stream;
 
 /**
  * Content-addressed deployment packages: {@code packages/<sha256-hex>.zip} as uploaded and
- * {@code code/<sha256-hex>/} unpacked once. Identical uploads share both.
+ * {@code code/<sha256-hex>/} unpacked once. Identical uploads share both. With servers sharing a database, every
+ * upload is kept there too, and a package this server lacks is fetched from there (checked against its SHA-256)
+ * the first time it is needed.
  */
 public final class PackageStore {
 
     private final Path packages;
     private final Path code;
+    private final Optional<SharedPackages> shared;
 
     public PackageStore(Path dataDir) {
+        this(dataDir, Optional.empty());
+    }
+
+    public PackageStore(Path dataDir, Optional<SharedPackages> shared) {
         this.packages = dataDir.resolve("packages");
         this.code = dataDir.resolve("code");
+        this.shared = shared;
         try {
             Files.createDirectories(packages);
             Files.createDirectories(code);
@@ -40,12 +49,18 @@ public final class PackageStore {
     public StoredPackage store(byte[] zip) {
         byte[] digest = sha256(zip);
         String hex = HexFormat.of().formatHex(digest);
+        storeLocally(hex, zip);
+        shared.ifPresent(target -> target.putPackage(hex, zip));
+        return new StoredPackage(Base64.getEncoder().encodeToString(digest), zip.length);
+    }
+
+    private void storeLocally(String hex, byte[] zip) {
         Path codeDir = code.resolve(hex);
         try {
             if (!Files.isDirectory(codeDir)) {
                 unpackAtomically(zip, codeDir);
             }
-            Path zipFile = zipPath(hex);
+            Path zipFile = packages.resolve(hex + ".zip");
             if (!Files.exists(zipFile)) {
                 Path temporary = Files.write(packages.resolve(hex + "." + UUID.randomUUID() + ".tmp"), zip);
                 Files.move(temporary, zipFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -53,12 +68,16 @@ public final class PackageStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store deployment package " + hex, e);
         }
-        return new StoredPackage(Base64.getEncoder().encodeToString(digest), zip.length);
     }
 
-    /** The unpacked code of a package, by its CodeSha256. */
+    /** The unpacked code of a package, by its CodeSha256; fetched from the shared packages when not here. */
     public Path codeDir(String codeSha256) {
-        return code.resolve(hexOf(codeSha256));
+        String hex = hexOf(codeSha256);
+        Path dir = code.resolve(hex);
+        if (!Files.isDirectory(dir)) {
+            fetch(hex);
+        }
+        return dir;
     }
 
     /** The size of a package's files once unzipped, by its CodeSha256. */
@@ -105,9 +124,25 @@ public final class PackageStore {
         }
     }
 
-    /** The zip of a package, by the hex form of its SHA-256. */
+    /** The zip of a package, by the hex form of its SHA-256; fetched from the shared packages when not here. */
     public Path zipPath(String sha256Hex) {
-        return packages.resolve(sha256Hex + ".zip");
+        Path zip = packages.resolve(sha256Hex + ".zip");
+        if (!Files.exists(zip)) {
+            fetch(sha256Hex);
+        }
+        return zip;
+    }
+
+    /** Copies a package another server stored into this one's directories, unless it is not shared either. */
+    private void fetch(String hex) {
+        Optional<byte[]> zip = shared.flatMap(source -> source.packageZip(hex));
+        if (zip.isEmpty()) {
+            return;
+        }
+        if (!HexFormat.of().formatHex(sha256(zip.get())).equals(hex)) {
+            throw new IllegalStateException("the shared package " + hex + " does not have that SHA-256");
+        }
+        storeLocally(hex, zip.get());
     }
 
     public static String hexOf(String codeSha256) {

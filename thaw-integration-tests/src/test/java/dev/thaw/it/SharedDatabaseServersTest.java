@@ -1,0 +1,159 @@
+package dev.thaw.it;
+
+import static dev.thaw.it.Invocations.invoke;
+import static dev.thaw.it.Invocations.invokeWithTail;
+import static dev.thaw.it.Invocations.tailLog;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.thaw.cli.ServerOptions;
+import dev.thaw.controlplane.PostgresServer;
+import dev.thaw.store.S3Location;
+import dev.thaw.store.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Two servers that share a PostgreSQL database, an S3-compatible durable tier, the master key and the API keys: a
+ * function created and published through one is listed, invoked (on demand, and restored from the snapshot the
+ * other made), changed and deleted through the other, and their changes never interleave.
+ */
+class SharedDatabaseServersTest {
+
+    private static final String BUCKET = "thaw-it-shared";
+
+    @RegisterExtension
+    @Order(1)
+    static final Shared SHARED = new Shared();
+
+    @RegisterExtension
+    @Order(2)
+    static final ThawServerExtension A = new ThawServerExtension(options -> SHARED.apply(options));
+
+    @RegisterExtension
+    @Order(3)
+    static final ThawServerExtension B = new ThawServerExtension(options -> SHARED.apply(options));
+
+    /** What the servers share, made before they start and removed after they stop. */
+    static final class Shared implements BeforeAllCallback, AfterAllCallback {
+        private PostgresServer postgres;
+        private TestNetwork testHost;
+        private S3ProxyServer s3;
+        private String databaseUrl;
+        private Path masterKey;
+        private Path credentials;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            if ("true".equals(System.getenv("CI"))) {
+                assertTrue(TestNetwork.runningAsRoot(), "CI must run the shared-servers test as root");
+            }
+            Assumptions.assumeTrue(TestNetwork.runningAsRoot(), "making a test host takes root");
+            postgres = PostgresServer.start();
+            databaseUrl = postgres.newDatabase("thaw_shared");
+            testHost = TestNetwork.create();
+            Path dir = Files.createTempDirectory("thaw-shared", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            s3 = S3ProxyServer.start(testHost, dir);
+            try (S3Client client = s3.client()) {
+                client.createBucket(r -> r.bucket(BUCKET));
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            masterKey = Files.write(dir.resolve("master.key"), key);
+            credentials = Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = AKIASHARED\n"
+                    + "aws_secret_access_key = shared-secret-key\n");
+        }
+
+        /** A server's own options, with everything shared. */
+        ServerOptions apply(ServerOptions options) {
+            return options.withDatabaseUrl(Optional.of(databaseUrl))
+                    .withStore(StoreConfig.defaults(options.dataDir()).withMasterKeyFile(masterKey)
+                            .withS3(new S3Location(S3ProxyServer.endpoint(), BUCKET, "us-east-1",
+                                    S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true)))
+                    .withAccess(options.access().withCredentialsFile(credentials));
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            try {
+                if (s3 != null) {
+                    s3.close();
+                }
+                if (testHost != null) {
+                    testHost.close();
+                }
+            } finally {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void eitherServerAnswersForFunctionsTheOtherMade() throws Exception {
+        LambdaClient a = A.client();
+        LambdaClient b = B.client();
+        A.createFunction("shared-fn", "example.Hello::handleRequest",
+                r -> r.snapStart(s -> s.applyOn("PublishedVersions")));
+        String version = SnapStartVersions.publishActive(a, "shared-fn");
+        SnapStartVersions.assumeSnapStartAvailable(SnapStartVersions.configuration(a, "shared-fn", version));
+
+        assertEquals(List.of("shared-fn"), b.listFunctions().functions().stream()
+                .map(FunctionConfiguration::functionName).toList());
+        InvokeResponse onDemand = invoke(b, "shared-fn", "{\"name\":\"B\"}");
+        assertNull(onDemand.functionError(), () -> Invocations.text(onDemand));
+        assertTrue(Invocations.text(onDemand).contains("B"), Invocations.text(onDemand));
+        InvokeResponse restored = invokeWithTail(b, "shared-fn:" + version, "{\"name\":\"R\"}");
+        assertNull(restored.functionError(), () -> Invocations.text(restored));
+        assertTrue(tailLog(restored.logResult()).contains("Restore Duration"), tailLog(restored.logResult()));
+
+        b.updateFunctionConfiguration(r -> r.functionName("shared-fn").description("changed through B"));
+        b.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("shared-fn"));
+        assertEquals("changed through B", a.getFunctionConfiguration(r -> r.functionName("shared-fn"))
+                .description());
+
+        // Publishing through both at once: each change holds the database's lock, so they do not both take the
+        // next number; the second finds $LATEST published already and answers that version, as Lambda does.
+        b.updateFunctionConfiguration(r -> r.functionName("shared-fn").snapStart(s -> s.applyOn("None")));
+        b.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("shared-fn"));
+        List<String> published;
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            Future<String> viaA = clients.submit(() -> a.publishVersion(p -> p.functionName("shared-fn")
+                    .description("via A")).version());
+            Future<String> viaB = clients.submit(() -> b.publishVersion(p -> p.functionName("shared-fn")
+                    .description("via B")).version());
+            published = List.of(viaA.get(), viaB.get());
+        }
+        assertEquals(List.of("2", "2"), published);
+        assertEquals(Set.of("$LATEST", "1", "2"), a.listVersionsByFunction(r -> r.functionName("shared-fn"))
+                .versions().stream().map(FunctionConfiguration::version).collect(Collectors.toSet()));
+
+        b.deleteFunction(r -> r.functionName("shared-fn"));
+        assertThrows(ResourceNotFoundException.class, () -> a.getFunction(r -> r.functionName("shared-fn")));
+    }
+}
