@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +109,14 @@ final class ServerCommand implements Callable<Integer> {
             + "~/.pgpass or the URL) (default: an embedded database in the data directory).")
     String databaseUrl;
 
+    @Option(names = "--node-id", paramLabel = "NAME", description = "This server's name among those sharing "
+            + "--database-url (default: the host name and a random suffix).")
+    String nodeId;
+
+    @Option(names = "--node-address", paramLabel = "URL", description = "Where the other servers sharing "
+            + "--database-url reach this one's API (default: the address and port it listens on).")
+    URI nodeAddress;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain "
             + "(the server's certificate first); needs --tls-key.")
     Path tlsCertificate;
@@ -150,7 +159,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withFunctionNetwork(functionNetwork).withLazyRestore(lazyRestore)
                 .withLogRetentionDays(logRetentionDays == null ? OptionalInt.empty() : retention(logRetentionDays))
                 .withFunctionCredentials(Optional.ofNullable(functionCredentials))
-                .withDatabaseUrl(Optional.ofNullable(databaseUrl));
+                .withCluster(new ClusterOptions(Optional.ofNullable(databaseUrl), Optional.ofNullable(nodeId),
+                        Optional.ofNullable(nodeAddress)));
         if (preparedCacheMib != null) {
             options = options.withPreparedImageCache(preparedCacheMib * 1024 * 1024);
         }

@@ -33,21 +33,21 @@ import java.util.OptionalInt;
  * @param logRetentionDays    how long log groups without a retention policy of their own keep events (empty: forever)
  * @param functionCredentials the operator's file of credentials for functions' execution roles (empty: functions
  *                            get none)
- * @param databaseUrl         the PostgreSQL database (JDBC URL) of the metadata; empty: embedded in the data directory
+ * @param cluster             the metadata database, if others share it, and this server's name and address there
  * @param access              whom the API lets in: its keys, TLS, host names, origins and the metrics listener
  */
 public record ServerOptions(String bindAddress, int port, int urlPort, Path dataDir, int concurrencyLimit, Duration idleTimeout,
                             Duration initTimeout, String region, String accountId, Duration snapStartInactivity,
                             Duration restoreTimeout, StoreConfig store, boolean aotCache, long preparedImages,
                             FunctionNetwork functionNetwork, boolean lazyRestore, OptionalInt logRetentionDays,
-                            Optional<Path> functionCredentials, Optional<String> databaseUrl, ApiAccess access) {
+                            Optional<Path> functionCredentials, ClusterOptions cluster, ApiAccess access) {
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions("127.0.0.1", 9400, 9401, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
                 WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), ApiAccess.defaults());
+                Optional.empty(), ClusterOptions.ALONE, ApiAccess.defaults());
     }
 
     public ServerOptions withBindAddress(String value) {
@@ -162,8 +162,12 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
     }
 
     public ServerOptions withDatabaseUrl(Optional<String> value) {
+        return withCluster(new ClusterOptions(value, cluster.nodeId(), cluster.address()));
+    }
+
+    public ServerOptions withCluster(ClusterOptions value) {
         Copy copy = new Copy(this);
-        copy.databaseUrl = value;
+        copy.cluster = value;
         return copy.build();
     }
 
@@ -193,7 +197,7 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         private boolean lazyRestore;
         private OptionalInt logRetentionDays;
         private Optional<Path> functionCredentials;
-        private Optional<String> databaseUrl;
+        private ClusterOptions cluster;
         private ApiAccess access;
 
         Copy(ServerOptions options) {
@@ -215,14 +219,14 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
             lazyRestore = options.lazyRestore;
             logRetentionDays = options.logRetentionDays;
             functionCredentials = options.functionCredentials;
-            databaseUrl = options.databaseUrl;
+            cluster = options.cluster;
             access = options.access;
         }
 
         ServerOptions build() {
             return new ServerOptions(bindAddress, port, urlPort, dataDir, concurrencyLimit, idleTimeout, initTimeout, region,
                     accountId, snapStartInactivity, restoreTimeout, store, aotCache, preparedImages, functionNetwork,
-                    lazyRestore, logRetentionDays, functionCredentials, databaseUrl, access);
+                    lazyRestore, logRetentionDays, functionCredentials, cluster, access);
         }
     }
 }

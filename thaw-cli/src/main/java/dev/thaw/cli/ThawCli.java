@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "thaw", mixinStandardHelpOptions = true,
         description = "A self-hosted serverless platform for Java that speaks the AWS Lambda API.",
         subcommands = {ServerCommand.class, LogsCommand.class, DemoCommand.class, StoreCommand.class,
-                ScanCommand.class})
+                ClusterCommand.class, ScanCommand.class})
 public final class ThawCli {
 
     public static void main(String[] args) {

@@ -30,9 +30,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /** One Thaw server in this process: worker, control plane and Lambda API, started and stopped together. */
 public final class ThawServer implements AutoCloseable {
@@ -73,6 +76,31 @@ public final class ThawServer implements AutoCloseable {
         public List<FunctionStats> storeStats() throws StoreException {
             return store.stats();
         }
+    }
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** A server alone is {@link ControlPlaneConfig#LOCAL_NODE}; one that shares its database needs a name there. */
+    private static String nodeId(ClusterOptions cluster) {
+        if (cluster.databaseUrl().isEmpty()) {
+            return ControlPlaneConfig.LOCAL_NODE;
+        }
+        String id = cluster.nodeId().orElseGet(() -> {
+            byte[] suffix = new byte[3];
+            new SecureRandom().nextBytes(suffix);
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "node";
+            }
+            host = host.replaceAll("[^A-Za-z0-9.-]", "-");
+            return host.substring(0, Math.min(host.length(), 48)) + "-" + HexFormat.of().formatHex(suffix);
+        });
+        if (!NODE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("--node-id must be 1 to 64 letters, digits, '.', '_' or '-': " + id);
+        }
+        return id;
     }
 
     public static ThawServer start(ServerOptions requested) throws IOException {
@@ -118,9 +146,10 @@ public final class ThawServer implements AutoCloseable {
                     store, metrics);
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity(),
-                    functionCredentials, options.databaseUrl()), worker, store);
+                    functionCredentials, options.cluster().databaseUrl(), nodeId(options.cluster())), worker, store);
             LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));
             URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
+            controlPlane.join(options.cluster().address().orElse(endpoint));
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());
             if (tls.isEmpty() && !apiConfig.address().getAddress().isLoopbackAddress()) {
                 LOG.warn("The API listens on {} port {} without TLS: requests, answers and the payloads signatures "

@@ -1,5 +1,7 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.cluster.Membership;
+import dev.thaw.controlplane.cluster.SnapshotJobClaims;
 import dev.thaw.controlplane.layers.LayerDirectories;
 import dev.thaw.controlplane.layers.LayerService;
 import dev.thaw.controlplane.logs.LogsService;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +67,7 @@ public final class ControlPlane implements AutoCloseable {
     private final SnapshotJobs snapshotJobs;
     private final InactivitySweeper inactivity;
     private final SnapStartRecovery recovery;
+    private final Membership membership;
 
     private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store, SnapshotStore snapshotStore) {
         this.store = store;
@@ -76,11 +80,14 @@ public final class ControlPlane implements AutoCloseable {
         FunctionSpecs specs = new FunctionSpecs(runtimes, packages, new LayerDirectories(config.dataDir(), packages),
                 arns, config.functionCredentials());
         SnapshotStorage snapshots = new SnapshotStorage(snapshotStore, config.dataDir());
-        this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer);
+        Clock clock = Clock.systemUTC();
+        this.membership = new Membership(store, config.nodeId(), clock);
+        SnapshotJobClaims claims = new SnapshotJobClaims(store, membership, clock);
+        this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer, claims);
         LastInvocations lastInvocations = new LastInvocations();
         this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
                 config.snapStartInactivity());
-        this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs);
+        this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs, membership, claims);
         worker.onSnapshotRejected((function, version, corrupt) ->
                 snapshotJobs.recreate(new VersionKey(function, version), corrupt));
         this.versions = new VersionService(store, resolver, snapshotJobs, lock);
@@ -91,7 +98,6 @@ public final class ControlPlane implements AutoCloseable {
         this.concurrency = new ConcurrencyService(store, resolver, worker, config.concurrencyLimit(), lock);
         this.provisionedConcurrency = new ProvisionedConcurrencyService(resolver, store, arns);
         this.tags = new TagService(store, resolver, lock);
-        Clock clock = Clock.systemUTC();
         this.eventInvokeConfigs = new EventInvokeConfigService(store, resolver, arns, lock, clock);
         this.functionUrls = new FunctionUrlService(store, resolver, arns, lock, clock);
         this.async = new AsyncInvoker(worker, AsyncRetries.LAMBDA, clock, AsyncInvoker.timer(asyncRetryTimer),
@@ -117,6 +123,9 @@ public final class ControlPlane implements AutoCloseable {
             controlPlane.collectPackages();
             controlPlane.recovery.run();
             controlPlane.inactivity.start(controlPlane.snapStartTimer);
+            if (controlPlane.sharesDatabase) {
+                controlPlane.recovery.keepTakingOver(controlPlane.snapStartTimer);
+            }
             worker.snapshotsUnavailable().ifPresent(why -> LOG.warn("SnapStart is not available on this server, "
                     + "SnapStart versions will go Failed: {}", why));
             return controlPlane;
@@ -151,6 +160,21 @@ public final class ControlPlane implements AutoCloseable {
                 LOG.info("removed {} shared packages no version refers to", shared);
             }
         }
+    }
+
+    /**
+     * Registers this server, reachable at {@code address}, among those sharing the database (nothing to do on the
+     * embedded one).
+     */
+    public void join(URI address) {
+        if (sharesDatabase) {
+            membership.join(address, snapStartTimer);
+        }
+    }
+
+    /** The servers sharing the database, this one among them. */
+    public Membership cluster() {
+        return membership;
     }
 
     public Arns arns() {
@@ -212,6 +236,7 @@ public final class ControlPlane implements AutoCloseable {
      */
     @Override
     public void close() {
+        membership.close();
         snapStartTimer.shutdownNow();
         snapshotJobs.close();
         try {

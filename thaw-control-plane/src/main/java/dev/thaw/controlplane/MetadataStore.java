@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thaw.controlplane.cluster.ClusterNode;
+import dev.thaw.controlplane.cluster.SnapshotJobClaim;
 import dev.thaw.controlplane.layers.LayerVersion;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -323,6 +326,41 @@ public final class MetadataStore implements AutoCloseable, SharedPackages {
             update("DELETE FROM packages WHERE sha256 = ?", sha);
         }
         return unreferenced.size();
+    }
+
+    /** Registers a server, or renews its heartbeat. */
+    public void putNode(ClusterNode node) {
+        update(upsert("nodes", List.of("node_id"), "node_id", "address", "started", "heartbeat"), node.nodeId(),
+                node.address().toString(), timestamp(node.started()), timestamp(node.heartbeat()));
+    }
+
+    public List<ClusterNode> nodes() {
+        return query("SELECT node_id, address, started, heartbeat FROM nodes ORDER BY node_id",
+                rs -> new ClusterNode(rs.getString(1), URI.create(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()));
+    }
+
+    public void deleteNode(String nodeId) {
+        update("DELETE FROM nodes WHERE node_id = ?", nodeId);
+    }
+
+    public Optional<SnapshotJobClaim> snapshotJobClaim(VersionKey version) {
+        return query("SELECT node_id, claimed FROM snapshot_job_claims WHERE function_name = ? AND version = ?",
+                rs -> new SnapshotJobClaim(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()),
+                version.functionName(), version.version()).stream().findFirst();
+    }
+
+    public void claimSnapshotJob(VersionKey version, SnapshotJobClaim claim) {
+        update(upsert("snapshot_job_claims", List.of("function_name", "version"), "function_name", "version",
+                "node_id", "claimed"), version.functionName(), version.version(), claim.nodeId(),
+                timestamp(claim.claimed()));
+    }
+
+    /** Removes the claim if {@code nodeId} holds it. */
+    public void releaseSnapshotJob(VersionKey version, String nodeId) {
+        update("DELETE FROM snapshot_job_claims WHERE function_name = ? AND version = ? AND node_id = ?",
+                version.functionName(), version.version(), nodeId);
     }
 
     /** The highest version number the layer ever had, 0 for a layer never published. */

@@ -1,8 +1,12 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.cluster.Membership;
+import dev.thaw.controlplane.cluster.SnapshotJobClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -19,18 +23,27 @@ final class SnapStartRecovery {
     private final MutationLock lock;
     private final SnapshotStorage storage;
     private final SnapshotJobs jobs;
+    private final Membership membership;
+    private final SnapshotJobClaims claims;
 
-    SnapStartRecovery(MetadataStore store, MutationLock lock, SnapshotStorage storage, SnapshotJobs jobs) {
+    SnapStartRecovery(MetadataStore store, MutationLock lock, SnapshotStorage storage, SnapshotJobs jobs,
+                      Membership membership, SnapshotJobClaims claims) {
         this.store = store;
         this.lock = lock;
         this.storage = storage;
         this.jobs = jobs;
+        this.membership = membership;
+        this.claims = claims;
     }
 
     void run() {
         lock.run(() -> {
-            storage.reconcile(store.snapshots().stream().collect(Collectors.groupingBy(
-                    SnapshotRecord::functionName, Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet()))));
+            // A snapshot another live server is putting has no record yet: the store is only reconciled by a
+            // server that is alone.
+            if (!membership.othersAlive()) {
+                storage.reconcile(store.snapshots().stream().collect(Collectors.groupingBy(SnapshotRecord::functionName,
+                        Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet()))));
+            }
             store.allVersions(true).stream().filter(FunctionConfig::snapStartOn).forEach(this::recover);
             return null;
         });
@@ -49,6 +62,29 @@ final class SnapStartRecovery {
             return;
         }
         jobs.submit(version);
+    }
+
+    /**
+     * From now on, every lease: Pending versions whose snapshot job no live server holds (its server died) get it
+     * made here.
+     */
+    void keepTakingOver(ScheduledExecutorService timer) {
+        long period = Membership.LEASE.toMillis();
+        timer.scheduleWithFixedDelay(this::takeOverOrphans, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void takeOverOrphans() {
+        try {
+            store.allVersions(true).stream()
+                    .filter(config -> config.snapStartOn() && config.state().is(VersionState.PENDING))
+                    .map(VersionKey::of).filter(claims::orphaned).forEach(version -> {
+                        LOG.info("function {} version {}: no live server is making its snapshot, taking it over",
+                                version.functionName(), version.version());
+                        jobs.submit(version);
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("cannot look for snapshot jobs to take over: {}", e.toString());
+        }
     }
 
     private boolean snapshotPresent(VersionKey version) {

@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.cluster.SnapshotJobClaims;
 import dev.thaw.scan.SnapStartScanner;
 import dev.thaw.store.StoreException;
 import dev.thaw.worker.FunctionSpec;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * keeps a core busy for seconds. A run looks at the version's state when it starts: a Pending version gets its first
  * snapshot (Active, or Failed with the reason); an Active one whose snapshot was taken under another worker
  * fingerprint (new JDK, runtime or engine) gets a new one while the old one keeps serving, and the two are swapped.
- * Anything else makes the run a no-op, so submitting too often is harmless.
+ * Anything else makes the run a no-op, so submitting too often is harmless. A run first claims the version's job
+ * ({@link SnapshotJobClaims}): while another live server sharing the database holds it, the run leaves it to that one.
  */
 final class SnapshotJobs implements AutoCloseable {
 
@@ -42,6 +44,7 @@ final class SnapshotJobs implements AutoCloseable {
     private final FunctionSpecs specs;
     private final SnapshotStorage storage;
     private final ScheduledExecutorService timer;
+    private final SnapshotJobClaims claims;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("thaw-snapshot-jobs").factory());
     private final Set<VersionKey> queued = ConcurrentHashMap.newKeySet();
@@ -53,13 +56,14 @@ final class SnapshotJobs implements AutoCloseable {
     private final Map<VersionKey, Long> remade = new ConcurrentHashMap<>();
 
     SnapshotJobs(MetadataStore store, MutationLock lock, Worker worker, FunctionSpecs specs,
-                 SnapshotStorage storage, ScheduledExecutorService timer) {
+                 SnapshotStorage storage, ScheduledExecutorService timer, SnapshotJobClaims claims) {
         this.store = store;
         this.lock = lock;
         this.worker = worker;
         this.specs = specs;
         this.storage = storage;
         this.timer = timer;
+        this.claims = claims;
     }
 
     /** Queues a run for the version unless one is already waiting. */
@@ -118,6 +122,27 @@ final class SnapshotJobs implements AutoCloseable {
     }
 
     private void run(VersionKey version) {
+        Optional<String> holder = lock.run(() -> claims.claim(version));
+        if (holder.isPresent()) {
+            LOG.info("function {} version {}: node {} is making its snapshot", version.functionName(),
+                    version.version(), holder.get());
+            return;
+        }
+        try {
+            make(version);
+        } finally {
+            // A job interrupted by the server closing keeps its claim (the embedded database's files are closed by
+            // an interrupted write): this server claims it again at its next start, or another takes it over.
+            if (!Thread.currentThread().isInterrupted()) {
+                lock.run(() -> {
+                    claims.release(version);
+                    return null;
+                });
+            }
+        }
+    }
+
+    private void make(VersionKey version) {
         FunctionConfig config = store.version(version.functionName(), version.version()).orElse(null);
         if (config == null || !config.snapStartOn()) {
             return;

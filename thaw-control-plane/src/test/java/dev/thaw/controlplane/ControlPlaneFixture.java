@@ -122,7 +122,8 @@ final class ControlPlaneFixture implements AutoCloseable {
 
     private ControlPlane open() {
         return ControlPlane.open(new ControlPlaneConfig(dataDir, "us-east-1", "000000000000", CONCURRENCY_LIMIT,
-                snapStartInactivity, FunctionCredentials.NONE, databaseUrl), worker, snapshots);
+                snapStartInactivity, FunctionCredentials.NONE, databaseUrl, ControlPlaneConfig.LOCAL_NODE), worker,
+                snapshots);
     }
 
     @Override

@@ -1,19 +1,30 @@
 package dev.thaw.api;
 
 import dev.thaw.controlplane.ControlPlane;
+import dev.thaw.controlplane.FunctionConfig;
+import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.InvocationLimits;
 import dev.thaw.controlplane.InvokeRequest;
 import dev.thaw.controlplane.InvokeResponse;
+import dev.thaw.controlplane.cluster.ClusterNode;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Invoke: the payload is the raw body, the options are headers, the outcome comes back in headers too. */
+/**
+ * Invoke: the payload is the raw body, the options are headers, the outcome comes back in headers too. Among
+ * servers sharing a database, an invocation runs on the one that owns its function version, so that its warm
+ * environments and prepared snapshot serve it wherever it arrives.
+ */
 final class InvokeRoute {
 
     private final ControlPlane controlPlane;
+    private final InvokeForwarder forwarder;
 
-    InvokeRoute(ControlPlane controlPlane) {
+    InvokeRoute(ControlPlane controlPlane, InvokeForwarder forwarder) {
         this.controlPlane = controlPlane;
+        this.forwarder = forwarder;
     }
 
     Route route() {
@@ -22,6 +33,23 @@ final class InvokeRoute {
     }
 
     private ApiResponse invoke(ApiRequest request) {
+        if (request.header(InvokeForwarder.FORWARDED_BY) == null) {
+            FunctionRef function = request.qualifiedFunction();
+            String version = function.name() + ":" + Objects.requireNonNullElse(function.qualifier(),
+                    FunctionConfig.LATEST);
+            Optional<ClusterNode> owner = controlPlane.cluster().otherOwner(version);
+            if (owner.isPresent()) {
+                try {
+                    Optional<ApiResponse> relayed = forwarder.forward(request, owner.get().address());
+                    if (relayed.isPresent()) {
+                        return relayed.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while passing an invocation on", e);
+                }
+            }
+        }
         InvokeResponse result = controlPlane.invocations().invoke(new InvokeRequest(request.qualifiedFunction(),
                 request.header("X-Amz-Invocation-Type"), request.header("X-Amz-Log-Type"),
                 request.header("X-Amz-Client-Context"), request.body()), request.requestId());

@@ -4,6 +4,7 @@ import dev.thaw.api.auth.AllowedHosts;
 import dev.thaw.api.auth.AllowedOrigins;
 import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.Presigner;
+import dev.thaw.api.auth.RequestSigner;
 import dev.thaw.api.auth.SignatureVerifier;
 import dev.thaw.controlplane.ControlPlane;
 
@@ -74,8 +75,10 @@ public final class LambdaApiServer implements AutoCloseable {
     private static HttpListener api(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator,
                                     Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress)
             throws IOException {
+        InvokeForwarder forwarder = new InvokeForwarder(new RequestSigner(config.keys().primary(),
+                controlPlane.arns().region(), SIGNING_NAME, clock), controlPlane.cluster().nodeId());
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
-                new Presigner(SIGNING_NAME, clock)), urlAddress);
+                new Presigner(SIGNING_NAME, clock)), urlAddress, forwarder);
         routes.addAll(new OperatorRoutes(operator).routes());
         Router router = new Router(routes, verifier);
         LogsDispatcher logs = new LogsDispatcher(controlPlane.logs(),
@@ -93,7 +96,8 @@ public final class LambdaApiServer implements AutoCloseable {
         return new BrowserGuard(AllowedHosts.forListener(bound.getAddress(), bound.getPort(), publicHosts), origins);
     }
 
-    static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations, FunctionUrlAddress urlAddress) {
+    static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations, FunctionUrlAddress urlAddress,
+                              InvokeForwarder forwarder) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new FunctionRoutes(controlPlane, codeLocations).routes());
         routes.addAll(new AliasRoutes(controlPlane).routes());
@@ -102,7 +106,8 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());
-        routes.add(new InvokeRoute(controlPlane).route());
+        routes.addAll(new ClusterRoutes(controlPlane.cluster()).routes());
+        routes.add(new InvokeRoute(controlPlane, forwarder).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;
     }

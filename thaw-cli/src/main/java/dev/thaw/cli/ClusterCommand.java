@@ -1,0 +1,41 @@
+package dev.thaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+
+/** {@code thaw cluster status}: the servers sharing a metadata database, as one of them sees them. */
+@Command(name = "cluster", mixinStandardHelpOptions = true, description = "The servers sharing a database.")
+final class ClusterCommand {
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Every server registered in the database: its address, when it started, its last "
+                    + "heartbeat and whether its lease still runs.")
+    int status(@Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9400",
+                       description = "Any of the servers (default: ${DEFAULT-VALUE}).") URI endpoint,
+               @Mixin ClientOptions client) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try (SignedHttpClient http = client.httpClient()) {
+            response = http.get(endpoint.resolve("/thaw/cluster/nodes"));
+        }
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        if (response.statusCode() != 200) {
+            System.err.println("thaw cluster status: " + body.path("message").asText(response.body()));
+            return 1;
+        }
+        System.out.printf("%-32s %-6s %-40s %-24s %s%n", "node", "lease", "address", "started", "last heartbeat");
+        for (JsonNode node : body.path("Nodes")) {
+            System.out.printf("%-32s %-6s %-40s %-24s %s%n",
+                    node.path("NodeId").asText() + (node.path("Self").asBoolean() ? " *" : ""),
+                    node.path("Alive").asBoolean() ? "live" : "gone", node.path("Address").asText(),
+                    node.path("Started").asText(), node.path("Heartbeat").asText());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.thaw.controlplane.cluster;
+
+import dev.thaw.controlplane.MetadataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This server among those sharing the metadata database. Once it has joined it renews its row every
+ * {@link #HEARTBEAT}; a server counts as alive while its last heartbeat is younger than {@link #LEASE}, so one that
+ * stops drops out at once (it removes its row) and one that dies within a lease. A server on the embedded database
+ * is alone, and alive by definition.
+ */
+public final class Membership implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(3);
+    public static final Duration LEASE = Duration.ofSeconds(10);
+    /** How stale the list of live servers that routing uses may be. */
+    public static final Duration VIEW_PERIOD = Duration.ofSeconds(1);
+
+    private final MetadataStore store;
+    private final String nodeId;
+    private final Clock clock;
+    private final Instant started;
+    private volatile URI address;
+    private volatile View view;
+    private ScheduledFuture<?> heartbeats;
+
+    public Membership(MetadataStore store, String nodeId, Clock clock) {
+        this.store = store;
+        this.nodeId = nodeId;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Registers this server as reachable at {@code address} and keeps its lease renewed on {@code timer}. */
+    public synchronized void join(URI address, ScheduledExecutorService timer) {
+        register(address);
+        heartbeats = timer.scheduleWithFixedDelay(this::beatSafely, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info("node {} joined at {}", nodeId, address);
+    }
+
+    /** Registers this server at {@code address} once; {@link #join} keeps it registered. */
+    void register(URI reachableAt) {
+        this.address = reachableAt;
+        beat();
+    }
+
+    void beat() {
+        store.putNode(new ClusterNode(nodeId, address, started, clock.instant()));
+    }
+
+    private void beatSafely() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            // The database is out of reach: the lease runs out, and the others take over what this node held.
+            LOG.warn("node {}: heartbeat failed: {}", nodeId, e.toString());
+        }
+    }
+
+    /** Every registered server, alive or not, by id. */
+    public List<ClusterNode> nodes() {
+        return store.nodes();
+    }
+
+    /** Whether the server with this id is alive now: this one always is. */
+    public boolean alive(String id) {
+        if (id.equals(nodeId)) {
+            return true;
+        }
+        Instant now = clock.instant();
+        return store.nodes().stream().anyMatch(node -> node.nodeId().equals(id) && node.alive(now, LEASE));
+    }
+
+    /** Whether another server is alive now. */
+    public boolean othersAlive() {
+        Instant now = clock.instant();
+        return store.nodes().stream().anyMatch(node -> !node.nodeId().equals(nodeId) && node.alive(now, LEASE));
+    }
+
+    /**
+     * The live server that owns {@code key} (a function version) by rendezvous hashing, when that is another one;
+     * empty when it is this one or this server is alone. The live servers are read at most every
+     * {@link #VIEW_PERIOD}.
+     */
+    public Optional<ClusterNode> otherOwner(String key) {
+        List<ClusterNode> live = liveNodes();
+        if (live.stream().noneMatch(node -> !node.nodeId().equals(nodeId))) {
+            return Optional.empty();
+        }
+        return Ring.owner(key, live).filter(owner -> !owner.nodeId().equals(nodeId));
+    }
+
+    private List<ClusterNode> liveNodes() {
+        Instant now = clock.instant();
+        View current = view;
+        if (current == null || !now.isBefore(current.read().plus(VIEW_PERIOD))) {
+            List<ClusterNode> live = store.nodes().stream().filter(node -> node.nodeId().equals(nodeId)
+                    || node.alive(now, LEASE)).toList();
+            current = new View(now, live);
+            view = current;
+        }
+        return current.nodes();
+    }
+
+    private record View(Instant read, List<ClusterNode> nodes) {
+    }
+
+    /** This server's own row, once it has joined. */
+    public Optional<URI> address() {
+        return Optional.ofNullable(address);
+    }
+
+    /** Stops renewing and removes this server's row: the others see it gone at once. */
+    @Override
+    public synchronized void close() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = null;
+            try {
+                store.deleteNode(nodeId);
+                LOG.info("node {} left", nodeId);
+            } catch (RuntimeException e) {
+                LOG.warn("node {}: cannot remove its row, it expires with its lease: {}", nodeId, e.toString());
+            }
+        }
+    }
+}

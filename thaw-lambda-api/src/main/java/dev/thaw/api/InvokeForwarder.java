@@ -1,0 +1,73 @@
+package dev.thaw.api;
+
+import dev.thaw.api.auth.RequestSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Passes an invocation on to the server that owns its function version (where its warm environments and prepared
+ * snapshot are), signed with the key the servers share, and relays the answer as it came. A server that cannot be
+ * reached leaves the invocation to this one. A passed-on request carries {@link #FORWARDED_BY}, so it is never
+ * passed on again.
+ */
+final class InvokeForwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvokeForwarder.class);
+    static final String FORWARDED_BY = "X-Thaw-Forwarded-By";
+    private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "X-Amz-Invocation-Type",
+            "X-Amz-Log-Type", "X-Amz-Client-Context");
+    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "X-Amz-Executed-Version",
+            "X-Amz-Function-Error", "X-Amz-Log-Result", "x-amzn-ErrorType", "Retry-After");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Longer than any invocation: the longest timeout, a cold start and a restore. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(17);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final RequestSigner signer;
+    private final String nodeId;
+
+    InvokeForwarder(RequestSigner signer, String nodeId) {
+        this.signer = signer;
+        this.nodeId = nodeId;
+    }
+
+    /** The owner's answer, or empty when it could not be reached. */
+    Optional<ApiResponse> forward(ApiRequest request, URI owner) throws InterruptedException {
+        String rawQuery = request.head().rawQuery();
+        URI target = owner.resolve(request.head().rawPath()
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : REQUEST_HEADERS) {
+            request.head().header(name).ifPresent(value -> headers.put(name, value));
+        }
+        headers.put(FORWARDED_BY, nodeId);
+        headers.putAll(signer.sign("POST", target.getRawAuthority(), request.head().rawPath(), rawQuery, headers,
+                request.body()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(ANSWER_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<byte[]> answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> relayed = new LinkedHashMap<>();
+            for (String name : RESPONSE_HEADERS) {
+                answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));
+            }
+            return Optional.of(new ApiResponse(answer.statusCode(), relayed, answer.body()));
+        } catch (IOException e) {
+            LOG.warn("cannot pass invocation {} on to {}, running it here: {}", request.requestId(), owner,
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+}
