@@ -1,14 +1,13 @@
 package dev.thaw.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /** {@code thaw cluster status}: the servers sharing a metadata database, as one of them sees them. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, description = "The servers sharing a database.")
@@ -20,15 +19,11 @@ final class ClusterCommand {
     int status(@Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9400",
                        description = "Any of the servers (default: ${DEFAULT-VALUE}).") URI endpoint,
                @Mixin ClientOptions client) throws IOException, InterruptedException {
-        HttpResponse<String> response;
-        try (SignedHttpClient http = client.httpClient()) {
-            response = http.get(endpoint.resolve("/thaw/cluster/nodes"));
-        }
-        JsonNode body = new ObjectMapper().readTree(response.body());
-        if (response.statusCode() != 200) {
-            System.err.println("thaw cluster status: " + body.path("message").asText(response.body()));
+        Optional<JsonNode> answer = OperatorCall.get(client, endpoint, "/thaw/cluster/nodes", "thaw cluster status");
+        if (answer.isEmpty()) {
             return 1;
         }
+        JsonNode body = answer.get();
         System.out.printf("%-32s %-6s %-40s %-24s %s%n", "node", "lease", "address", "started", "last heartbeat");
         for (JsonNode node : body.path("Nodes")) {
             System.out.printf("%-32s %-6s %-40s %-24s %s%n",

@@ -1,7 +1,6 @@
 package dev.thaw.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.store.SnapshotStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
@@ -10,10 +9,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code thaw store stats | rotate-master-key}: the snapshot store seen and kept by its operator. */
 @Command(name = "store", mixinStandardHelpOptions = true, description = "Inspect or maintain the snapshot store.")
@@ -25,15 +24,11 @@ final class StoreCommand {
     int stats(@Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9400",
                       description = "The server (default: ${DEFAULT-VALUE}).") URI endpoint,
               @Mixin ClientOptions client) throws IOException, InterruptedException {
-        HttpResponse<String> response;
-        try (SignedHttpClient http = client.httpClient()) {
-            response = http.get(endpoint.resolve("/thaw/store/stats"));
-        }
-        JsonNode body = new ObjectMapper().readTree(response.body());
-        if (response.statusCode() != 200) {
-            System.err.println("thaw store stats: " + body.path("message").asText(response.body()));
+        Optional<JsonNode> answer = OperatorCall.get(client, endpoint, "/thaw/store/stats", "thaw store stats");
+        if (answer.isEmpty()) {
             return 1;
         }
+        JsonNode body = answer.get();
         System.out.printf("%-24s %9s %12s %12s %7s %7s  %s%n", "function", "snapshots", "raw MiB", "stored MiB",
                 "dedup", "zstd", "tiers (MiB)");
         for (JsonNode function : body.path("Functions")) {
