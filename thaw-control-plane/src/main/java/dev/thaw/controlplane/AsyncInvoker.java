@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.cluster.Membership;
 import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.InvokeInput;
 import dev.thaw.worker.InvokeResult;
@@ -12,17 +13,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs Event invocations in the background, as Lambda's async queue does: a failed attempt is retried as
  * {@link AsyncRetries} decides within the event's {@link AsyncLimits}, and an event that cannot be delivered is
- * logged and dropped. At most {@code capacity} events wait at once. Time comes from the clock and retries wait on the
- * timer given, so the back-off can be followed without waiting for it.
+ * logged and dropped. Every event is kept in the metadata database from the moment it is accepted until its attempts
+ * end, held by this server; events a stopped server held are taken on again at its next start, and those of a server
+ * sharing the database that is gone are taken over ({@link #recover}). Delivery is at least once, as Lambda's: an
+ * attempt cut short by a crash runs again. At most {@code capacity} events wait at once. Time comes from the clock
+ * and retries wait on the timer given, so the back-off can be followed without waiting for it.
  */
 final class AsyncInvoker implements AutoCloseable {
 
@@ -34,29 +40,30 @@ final class AsyncInvoker implements AutoCloseable {
         void after(Duration delay, Runnable task);
     }
 
-    private record Event(FunctionSpec spec, InvokeInput input, AsyncLimits limits, Instant received, int errors,
-                         int throttles) {
-
-        Event failed(AsyncRetries.Failure failure) {
-            return failure == AsyncRetries.Failure.FUNCTION_ERROR
-                    ? new Event(spec, input, limits, received, errors + 1, throttles)
-                    : new Event(spec, input, limits, received, errors, throttles + 1);
-        }
-    }
-
     private final Worker worker;
     private final AsyncRetries retries;
     private final Clock clock;
     private final RetryTimer timer;
-    private final Semaphore capacity;
+    private final int capacity;
+    private final MetadataStore store;
+    private final MutationLock lock;
+    private final Membership membership;
+    /** What a version is now, for events taken on from the database; empty when it is gone. */
+    private final Function<VersionKey, Optional<FunctionSpec>> specs;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
-    AsyncInvoker(Worker worker, AsyncRetries retries, Clock clock, RetryTimer timer, int capacity) {
+    AsyncInvoker(Worker worker, AsyncRetries retries, Clock clock, RetryTimer timer, int capacity,
+                 MetadataStore store, MutationLock lock, Membership membership,
+                 Function<VersionKey, Optional<FunctionSpec>> specs) {
         this.worker = worker;
         this.retries = retries;
         this.clock = clock;
         this.timer = timer;
-        this.capacity = new Semaphore(capacity);
+        this.capacity = capacity;
+        this.store = store;
+        this.lock = lock;
+        this.membership = membership;
+        this.specs = specs;
     }
 
     /** A timer on a scheduler thread of its own; {@code scheduler} is shut down with the invoker's owner. */
@@ -64,44 +71,101 @@ final class AsyncInvoker implements AutoCloseable {
         return (delay, task) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Accepts the event: kept in the database before the caller is answered, then attempted. */
     void submit(FunctionSpec spec, InvokeInput input, AsyncLimits limits) {
-        if (!capacity.tryAcquire()) {
-            throw LambdaException.throttled("ConcurrentInvocationLimitExceeded", "Rate Exceeded.", 1);
-        }
-        runner.execute(() -> attempt(new Event(spec, input, limits, clock.instant(), 0, 0)));
+        QueuedEvent event = new QueuedEvent(new VersionKey(spec.functionName(), spec.version()), input, limits,
+                clock.instant(), 0, 0);
+        lock.run(() -> {
+            if (store.queuedEvents() >= capacity) {
+                throw LambdaException.throttled("ConcurrentInvocationLimitExceeded", "Rate Exceeded.", 1);
+            }
+            store.queueEvent(event, event.received(), membership.nodeId());
+            return null;
+        });
+        runner.execute(() -> attempt(event, spec));
     }
 
-    private void attempt(Event event) {
+    /**
+     * Takes on the events this server may hold: at its start, its own from before as well; later, only those whose
+     * server is gone.
+     */
+    void recover(boolean atStart) {
+        String self = membership.nodeId();
+        List<QueuedEvent.Due> taken = lock.run(() -> store.claimEvents(holder ->
+                atStart && holder.equals(self) || !membership.alive(holder), self));
+        Instant now = clock.instant();
+        for (QueuedEvent.Due due : taken) {
+            Duration wait = Duration.between(now, due.at());
+            timer.after(wait.isNegative() ? Duration.ZERO : wait, () -> runner.execute(() -> attemptTaken(due.event())));
+        }
+        if (!taken.isEmpty()) {
+            LOG.info("took on {} queued async invocations", taken.size());
+        }
+    }
+
+    private void attemptTaken(QueuedEvent event) {
+        Optional<FunctionSpec> spec;
         try {
-            InvokeResult result = worker.invoke(event.spec(), event.input());
+            spec = specs.apply(event.version());
+        } catch (LambdaException e) {
+            // Not invocable right now (a snapshot still being made): an attempt that failed, retried as one.
+            failed(event, Optional.empty(), AsyncRetries.Failure.FUNCTION_ERROR, e.type());
+            return;
+        }
+        if (spec.isEmpty()) {
+            journal(() -> store.deleteEvent(event.input().requestId()));
+            LOG.warn("dropped async invocation {} of {}:{}: the version is gone", event.input().requestId(),
+                    event.version().functionName(), event.version().version());
+            return;
+        }
+        attempt(event, spec.get());
+    }
+
+    private void attempt(QueuedEvent event, FunctionSpec spec) {
+        try {
+            InvokeResult result = worker.invoke(spec, event.input());
             if (result.functionError() == null) {
-                capacity.release();
+                journal(() -> store.deleteEvent(event.input().requestId()));
             } else {
-                failed(event, AsyncRetries.Failure.FUNCTION_ERROR, "function error " + result.functionError());
+                failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR,
+                        "function error " + result.functionError());
             }
         } catch (ThrottledException e) {
-            failed(event, AsyncRetries.Failure.THROTTLED, "throttled (" + e.reason() + ")");
+            failed(event, Optional.of(spec), AsyncRetries.Failure.THROTTLED, "throttled (" + e.reason() + ")");
         } catch (SnapStartRestoreException e) {
-            failed(event, AsyncRetries.Failure.FUNCTION_ERROR, e.errorType());
+            failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR, e.errorType());
         } catch (RuntimeException e) {
-            LOG.warn("async invocation {} of {}:{} failed", event.input().requestId(), event.spec().functionName(),
-                    event.spec().version(), e);
-            failed(event, AsyncRetries.Failure.FUNCTION_ERROR, e.getClass().getSimpleName());
+            LOG.warn("async invocation {} of {}:{} failed", event.input().requestId(), spec.functionName(),
+                    spec.version(), e);
+            failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR, e.getClass().getSimpleName());
         }
     }
 
-    private void failed(Event event, AsyncRetries.Failure failure, String what) {
-        switch (retries.next(failure, event.errors(), event.throttles(), event.received(), clock.instant(),
-                event.limits())) {
+    /** @param spec what the next attempt runs on; empty: what the version is then */
+    private void failed(QueuedEvent event, Optional<FunctionSpec> spec, AsyncRetries.Failure failure, String what) {
+        Instant now = clock.instant();
+        switch (retries.next(failure, event.errors(), event.throttles(), event.received(), now, event.limits())) {
             case AsyncRetries.Retry retry -> {
-                Event next = event.failed(failure);
-                timer.after(retry.delay(), () -> runner.execute(() -> attempt(next)));
+                QueuedEvent next = event.failed(failure);
+                journal(() -> store.rescheduleEvent(next, now.plus(retry.delay())));
+                timer.after(retry.delay(), () -> runner.execute(() -> spec.ifPresentOrElse(
+                        known -> attempt(next, known), () -> attemptTaken(next))));
             }
             case AsyncRetries.Drop drop -> {
-                capacity.release();
+                journal(() -> store.deleteEvent(event.input().requestId()));
                 LOG.warn("dropped async invocation {} of {}:{} after {}: {}", event.input().requestId(),
-                        event.spec().functionName(), event.spec().version(), what, drop.reason());
+                        event.version().functionName(), event.version().version(), what, drop.reason());
             }
+        }
+    }
+
+    /**
+     * Records an attempt's outcome, unless the server is closing: an interrupted write would close the embedded
+     * database's files, and the event, still kept, is attempted again at the next start.
+     */
+    private void journal(Runnable write) {
+        if (!Thread.currentThread().isInterrupted()) {
+            write.run();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,10 +101,11 @@ public final class ControlPlane implements AutoCloseable {
         this.tags = new TagService(store, resolver, lock);
         this.eventInvokeConfigs = new EventInvokeConfigService(store, resolver, arns, lock, clock);
         this.functionUrls = new FunctionUrlService(store, resolver, arns, lock, clock);
+        SnapStartGate gate = new SnapStartGate(store, snapshotJobs, lastInvocations);
         this.async = new AsyncInvoker(worker, AsyncRetries.LAMBDA, clock, AsyncInvoker.timer(asyncRetryTimer),
-                ASYNC_QUEUE_CAPACITY);
-        this.invocations = new InvocationService(resolver, specs,
-                new SnapStartGate(store, snapshotJobs, lastInvocations), worker, async, eventInvokeConfigs, arns);
+                ASYNC_QUEUE_CAPACITY, store, lock, membership, version -> store.version(version.functionName(),
+                        version.version()).map(current -> specs.of(current, gate.admit(current))));
+        this.invocations = new InvocationService(resolver, specs, gate, worker, async, eventInvokeConfigs, arns);
         this.logs = new LogsService(worker.logs(), arns);
     }
 
@@ -122,10 +124,7 @@ public final class ControlPlane implements AutoCloseable {
             controlPlane.concurrency.restore();
             controlPlane.collectPackages();
             controlPlane.recovery.run();
-            controlPlane.inactivity.start(controlPlane.snapStartTimer);
-            if (controlPlane.sharesDatabase) {
-                controlPlane.recovery.keepTakingOver(controlPlane.snapStartTimer);
-            }
+            controlPlane.startBackgroundWork();
             worker.snapshotsUnavailable().ifPresent(why -> LOG.warn("SnapStart is not available on this server, "
                     + "SnapStart versions will go Failed: {}", why));
             return controlPlane;
@@ -136,6 +135,26 @@ public final class ControlPlane implements AutoCloseable {
                 store.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The inactivity sweep; the Event invocations a stopped server left; with a shared database, taking over what
+     * servers that are gone held, every lease.
+     */
+    private void startBackgroundWork() {
+        inactivity.start(snapStartTimer);
+        async.recover(true);
+        if (sharesDatabase) {
+            recovery.keepTakingOver(snapStartTimer);
+            long lease = Membership.LEASE.toMillis();
+            asyncRetryTimer.scheduleWithFixedDelay(() -> {
+                try {
+                    async.recover(false);
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot look for async invocations to take over: {}", e.toString());
+                }
+            }, lease, lease, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.controlplane.cluster.ClusterNode;
 import dev.thaw.controlplane.cluster.SnapshotJobClaim;
 import dev.thaw.controlplane.layers.LayerVersion;
+import dev.thaw.worker.InvokeInput;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,8 +26,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Functions, versions, aliases, tags, reserved concurrency, SnapStart snapshots, async invocation settings,
@@ -361,6 +364,54 @@ public final class MetadataStore implements AutoCloseable, SharedPackages {
     public void releaseSnapshotJob(VersionKey version, String nodeId) {
         update("DELETE FROM snapshot_job_claims WHERE function_name = ? AND version = ? AND node_id = ?",
                 version.functionName(), version.version(), nodeId);
+    }
+
+    /** Keeps an Event invocation until its attempts end, held by {@code claimedBy}. */
+    void queueEvent(QueuedEvent event, Instant due, String claimedBy) {
+        update("INSERT INTO async_events (request_id, function_name, version, invoked_arn, payload, client_context, "
+                        + "received, errors, throttles, error_retries, maximum_age_seconds, due, claimed_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.input().requestId(),
+                event.version().functionName(), event.version().version(), event.input().invokedFunctionArn(),
+                event.input().payload(), event.input().clientContextJson(), timestamp(event.received()),
+                event.errors(), event.throttles(), event.limits().errorRetries(),
+                event.limits().maximumEventAge().toSeconds(), timestamp(due), claimedBy);
+    }
+
+    /** Records a failed attempt and when the next one is due. */
+    void rescheduleEvent(QueuedEvent event, Instant due) {
+        update("UPDATE async_events SET errors = ?, throttles = ?, due = ? WHERE request_id = ?", event.errors(),
+                event.throttles(), timestamp(due), event.input().requestId());
+    }
+
+    /** An event whose attempts ended: delivered, or dropped. */
+    void deleteEvent(String requestId) {
+        update("DELETE FROM async_events WHERE request_id = ?", requestId);
+    }
+
+    int queuedEvents() {
+        return query("SELECT COUNT(*) FROM async_events", rs -> rs.getInt(1)).getFirst();
+    }
+
+    /**
+     * Makes {@code claimant} the holder of every event whose holder {@code takeable} accepts, and answers them with
+     * when each is due; callers serialise claims (see {@link MutationLock}).
+     */
+    List<QueuedEvent.Due> claimEvents(Predicate<String> takeable, String claimant) {
+        List<String> ids = query("SELECT request_id, claimed_by FROM async_events", rs -> takeable.test(rs.getString(2))
+                ? rs.getString(1) : null).stream().filter(Objects::nonNull).toList();
+        List<QueuedEvent.Due> claimed = new ArrayList<>();
+        for (String id : ids) {
+            update("UPDATE async_events SET claimed_by = ? WHERE request_id = ?", claimant, id);
+            claimed.addAll(query("SELECT function_name, version, invoked_arn, payload, client_context, received, "
+                    + "errors, throttles, error_retries, maximum_age_seconds, due FROM async_events "
+                    + "WHERE request_id = ?", rs -> new QueuedEvent.Due(new QueuedEvent(
+                            new VersionKey(rs.getString(1), rs.getString(2)),
+                            new InvokeInput(id, rs.getString(3), rs.getBytes(4), rs.getString(5)),
+                            new AsyncLimits(rs.getInt(9), Duration.ofSeconds(rs.getLong(10))),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getInt(7), rs.getInt(8)),
+                    rs.getObject(11, OffsetDateTime.class).toInstant()), id));
+        }
+        return claimed;
     }
 
     /** The highest version number the layer ever had, 0 for a layer never published. */

@@ -8,7 +8,11 @@ import dev.thaw.worker.SnapshotRejections;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
 import dev.thaw.worker.logs.FunctionLogs;
+import dev.thaw.controlplane.cluster.Membership;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +78,23 @@ class AsyncInvokerTest {
         InvokeResult get() throws ThrottledException;
     }
 
+    private static final String NODE = ControlPlaneConfig.LOCAL_NODE;
+
+    @TempDir
+    Path dir;
+
+    private MetadataStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = MetadataStore.open(dir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
     private final SetClock clock = new SetClock();
     private final BlockingQueue<Pending> timer = new LinkedBlockingQueue<>();
     private final BlockingQueue<Instant> attempts = new LinkedBlockingQueue<>();
@@ -113,11 +134,55 @@ class AsyncInvokerTest {
         }
     }
 
+    @Test
+    void anEventAStoppedServerHeldIsAttemptedAgainAtItsNextStartWhenItIsDue() throws Exception {
+        try (AsyncInvoker invoker = invoker(() -> new InvokeResult(new byte[0], "Unhandled", ""))) {
+            invoker.submit(SPEC, INPUT, AsyncLimits.DEFAULT);
+            nextAttempt();
+            assertEquals(Duration.ofMinutes(1), timer.poll(10, TimeUnit.SECONDS).delay());
+        }
+        assertEquals(1, store.queuedEvents(), "kept while its retry waits");
+        clock.advance(Duration.ofSeconds(20));
+
+        try (AsyncInvoker restarted = invoker(() -> new InvokeResult(new byte[0], null, ""))) {
+            restarted.recover(true);
+            Pending due = timer.poll(10, TimeUnit.SECONDS);
+            assertEquals(Duration.ofSeconds(40), due.delay(), "the rest of its minute");
+            clock.advance(due.delay());
+            due.task().run();
+            nextAttempt();
+            awaitQueued(0);
+        }
+    }
+
+    @Test
+    void anEventOfAServerThatIsGoneIsTakenOverAndOneOfThisServerIsNot() throws Exception {
+        store.queueEvent(new QueuedEvent(new VersionKey("fn", "$LATEST"), INPUT, AsyncLimits.DEFAULT, START, 0, 0),
+                START, "gone");
+        store.queueEvent(new QueuedEvent(new VersionKey("fn", "$LATEST"), new InvokeInput("request-2",
+                SPEC.functionArn(), new byte[0], ""), AsyncLimits.DEFAULT, START, 0, 0), START, NODE);
+        try (AsyncInvoker invoker = invoker(() -> new InvokeResult(new byte[0], null, ""))) {
+            invoker.recover(false);
+            Pending due = timer.poll(10, TimeUnit.SECONDS);
+            due.task().run();
+            nextAttempt();
+            awaitQueued(1);
+            assertNull(timer.poll(200, TimeUnit.MILLISECONDS), "this server's own event is not taken twice");
+        }
+    }
+
+    private void awaitQueued(int count) throws Exception {
+        ControlPlaneFixture.await(() -> store.queuedEvents() + " events queued, not " + count,
+                () -> store.queuedEvents() == count);
+    }
+
     private AsyncInvoker invoker(Outcome outcome) {
         return new AsyncInvoker(new ScriptedWorker(() -> {
             attempts.add(clock.instant());
             return outcome.get();
-        }), AsyncRetries.LAMBDA, clock, (delay, task) -> timer.add(new Pending(delay, task)), 10);
+        }), AsyncRetries.LAMBDA, clock, (delay, task) -> timer.add(new Pending(delay, task)), 10, store,
+                new MutationLock(MutationLock.ONE_SERVER), new Membership(store, NODE, clock),
+                version -> Optional.of(SPEC));
     }
 
     /** Fires the next {@code count} retries as they are asked for, moving the clock by each delay. */

@@ -54,7 +54,8 @@ public final class ServerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dthaw.home=" + BUILD_ROOT.toAbsolutePath().normalize(),
                 "-cp", CLI_JAR.toAbsolutePath() + ":" + CLI_JAR.toAbsolutePath().resolveSibling("lib") + "/*",
-                "dev.thaw.cli.ThawCli", "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+                "dev.thaw.cli.ThawCli", "server", "--port", Integer.toString(port), "--url-port", "0",
+                "--data-dir", dataDir.toString()));
         command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -22,11 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -55,16 +50,7 @@ class CloudWatchLogsTest {
 
     private static CloudWatchLogsClient logs() {
         if (logsClient == null) {
-            logsClient = CloudWatchLogsClient.builder()
-                    .endpointOverride(THAW.endpoint())
-                    .region(Region.of(ThawServerExtension.REGION))
-                    .credentialsProvider(ProfileCredentialsProvider.builder()
-                            .profileFile(ProfileFile.builder().content(THAW.credentialsFile())
-                                    .type(ProfileFile.Type.CREDENTIALS).build())
-                            .build())
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                    .build();
+            logsClient = LambdaClients.logsForEndpoint(THAW.endpoint(), THAW.credentialsFile());
         }
         return logsClient;
     }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Builds the SDK client the way a user points it at Thaw. */
@@ -28,6 +29,20 @@ public final class LambdaClients {
                 .profileFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build())
                 .profileName(profile)
                 .build(), caBundle);
+    }
+
+    /** The CloudWatch Logs client of a user signing with the default profile of a shared-credentials file. */
+    public static CloudWatchLogsClient logsForEndpoint(URI endpoint, Path credentialsFile) {
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(ProfileCredentialsProvider.builder()
+                        .profileFile(ProfileFile.builder().content(credentialsFile)
+                                .type(ProfileFile.Type.CREDENTIALS).build())
+                        .build())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** @param caBundle for an https endpoint, the certificates to trust (and none other) */
