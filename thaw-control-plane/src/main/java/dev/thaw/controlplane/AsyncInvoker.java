@@ -113,7 +113,7 @@ final class AsyncInvoker implements AutoCloseable {
             return;
         }
         if (spec.isEmpty()) {
-            journal(() -> store.deleteEvent(event.input().requestId()));
+            store.deleteEvent(event.input().requestId());
             LOG.warn("dropped async invocation {} of {}:{}: the version is gone", event.input().requestId(),
                     event.version().functionName(), event.version().version());
             return;
@@ -125,7 +125,7 @@ final class AsyncInvoker implements AutoCloseable {
         try {
             InvokeResult result = worker.invoke(spec, event.input());
             if (result.functionError() == null) {
-                journal(() -> store.deleteEvent(event.input().requestId()));
+                store.deleteEvent(event.input().requestId());
             } else {
                 failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR,
                         "function error " + result.functionError());
@@ -147,25 +147,15 @@ final class AsyncInvoker implements AutoCloseable {
         switch (retries.next(failure, event.errors(), event.throttles(), event.received(), now, event.limits())) {
             case AsyncRetries.Retry retry -> {
                 QueuedEvent next = event.failed(failure);
-                journal(() -> store.rescheduleEvent(next, now.plus(retry.delay())));
+                store.rescheduleEvent(next, now.plus(retry.delay()));
                 timer.after(retry.delay(), () -> runner.execute(() -> spec.ifPresentOrElse(
                         known -> attempt(next, known), () -> attemptTaken(next))));
             }
             case AsyncRetries.Drop drop -> {
-                journal(() -> store.deleteEvent(event.input().requestId()));
+                store.deleteEvent(event.input().requestId());
                 LOG.warn("dropped async invocation {} of {}:{} after {}: {}", event.input().requestId(),
                         event.version().functionName(), event.version().version(), what, drop.reason());
             }
-        }
-    }
-
-    /**
-     * Records an attempt's outcome, unless the server is closing: an interrupted write would close the embedded
-     * database's files, and the event, still kept, is attempted again at the next start.
-     */
-    private void journal(Runnable write) {
-        if (!Thread.currentThread().isInterrupted()) {
-            write.run();
         }
     }
 

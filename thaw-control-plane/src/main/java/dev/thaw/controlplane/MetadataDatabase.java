@@ -81,7 +81,9 @@ final class MetadataDatabase implements AutoCloseable {
 
     /** Opens (creating when absent) the embedded database in {@code directory}. */
     static MetadataDatabase embedded(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("thaw") + ";DB_CLOSE_ON_EXIT=FALSE"
+        // The async file system: an interrupted thread (a job stopped at shutdown) would close a plain file channel
+        // under the whole database.
+        String url = "jdbc:h2:async:" + directory.toAbsolutePath().resolve("thaw") + ";DB_CLOSE_ON_EXIT=FALSE"
                 // Every commit is on file before the call that made it is answered: a kill -9 loses nothing acknowledged.
                 + ";WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "thaw", "");

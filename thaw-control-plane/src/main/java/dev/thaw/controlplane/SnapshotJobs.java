@@ -131,14 +131,10 @@ final class SnapshotJobs implements AutoCloseable {
         try {
             make(version);
         } finally {
-            // A job interrupted by the server closing keeps its claim (the embedded database's files are closed by
-            // an interrupted write): this server claims it again at its next start, or another takes it over.
-            if (!Thread.currentThread().isInterrupted()) {
-                lock.run(() -> {
-                    claims.release(version);
-                    return null;
-                });
-            }
+            lock.run(() -> {
+                claims.release(version);
+                return null;
+            });
         }
     }
 
