@@ -44,8 +44,11 @@ public final class ControlPlane implements AutoCloseable {
      * has yet to commit.
      */
     private static final Duration SHARED_UPLOAD_PATIENCE = Duration.ofHours(1);
+    /** How often prepared snapshots no version uses any more are looked for. */
+    private static final Duration PREPARED_SWEEP = Duration.ofSeconds(10);
 
     private final MetadataStore store;
+    private final Worker worker;
     private final boolean sharesDatabase;
     private final AsyncInvoker async;
     private final Arns arns;
@@ -72,6 +75,7 @@ public final class ControlPlane implements AutoCloseable {
 
     private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store, SnapshotStore snapshotStore) {
         this.store = store;
+        this.worker = worker;
         this.arns = new Arns(config.region(), config.accountId());
         this.sharesDatabase = config.databaseUrl().isPresent();
         this.packages = new PackageStore(config.dataDir(), sharesDatabase ? Optional.of(store) : Optional.empty());
@@ -144,6 +148,8 @@ public final class ControlPlane implements AutoCloseable {
      */
     private void startBackgroundWork() {
         inactivity.start(snapStartTimer);
+        long period = PREPARED_SWEEP.toMillis();
+        snapStartTimer.scheduleWithFixedDelay(this::retainPreparedSnapshots, period, period, TimeUnit.MILLISECONDS);
         async.recover(true);
         if (sharesDatabase) {
             recovery.keepTakingOver(snapStartTimer);
@@ -155,6 +161,16 @@ public final class ControlPlane implements AutoCloseable {
                     LOG.warn("cannot look for async invocations to take over: {}", e.toString());
                 }
             }, lease, lease, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Snapshots kept ready for restores go once no version restores from them, deleted here or by another server. */
+    private void retainPreparedSnapshots() {
+        try {
+            worker.retainSnapshots(store.snapshots().stream().collect(Collectors.groupingBy(
+                    SnapshotRecord::functionName, Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet()))));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot drop prepared snapshots no version uses: {}", e.toString());
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -246,6 +247,11 @@ class AsyncInvokerTest {
 
         @Override
         public void prepareSnapshot(String functionName, String snapshotId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void retainSnapshots(Map<String, Set<String>> live) {
             throw new UnsupportedOperationException();
         }
 

@@ -12,6 +12,7 @@ import dev.thaw.cli.ServerOptions;
 import dev.thaw.controlplane.PostgresServer;
 import dev.thaw.store.S3Location;
 import dev.thaw.store.StoreConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +25,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -203,5 +206,25 @@ class SharedDatabaseServersTest {
 
         b.deleteFunction(r -> r.functionName("shared-fn"));
         assertThrows(ResourceNotFoundException.class, () -> a.getFunction(r -> r.functionName("shared-fn")));
+        // Neither server keeps the deleted function's snapshot ready, decrypted, any longer.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (preparedSnapshots() > 0) {
+            assertTrue(System.nanoTime() < deadline, "prepared snapshots of a deleted function stay");
+            Thread.sleep(250);
+        }
+    }
+
+    /** The snapshots both servers keep ready (one process: /dev/shm is shared, else each data directory). */
+    private static long preparedSnapshots() throws IOException {
+        long count = 0;
+        String name = "thaw-prepared-" + ProcessHandle.current().pid();
+        for (Path root : List.of(Path.of("/dev/shm", name), A.dataDir().resolve(name), B.dataDir().resolve(name))) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> entries = Files.list(root)) {
+                    count += entries.count();
+                }
+            }
+        }
+        return count;
     }
 }

@@ -32,7 +32,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -191,6 +193,11 @@ public final class ProcessWorker implements Worker {
     @Override
     public void prepareSnapshot(String functionName, String snapshotId) {
         prepared.ifPresent(images -> images.prepare(functionName, snapshotId));
+    }
+
+    @Override
+    public void retainSnapshots(Map<String, Set<String>> live) {
+        prepared.ifPresent(images -> images.retainOnly(live));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.thaw.worker;
 import dev.thaw.worker.logs.FunctionLogs;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs invocations in execution environments: reuses idle ones, starts new ones on demand, enforces the
@@ -49,6 +51,12 @@ public interface Worker extends AutoCloseable {
      * logged), a no-op where snapshots are fetched at every restore. Blocks until done.
      */
     void prepareSnapshot(String functionName, String snapshotId);
+
+    /**
+     * Drops the snapshots it keeps ready that {@code live} (function to snapshot ids) does not name, so that those of
+     * deleted or replaced versions do not stay on this server.
+     */
+    void retainSnapshots(Map<String, Set<String>> live);
 
     /** The functions' log groups, streams and events, and their retention. */
     FunctionLogs logs();

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -46,6 +47,8 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         final Path dir;
         final long bytes;
         int readers;
+        /** Its snapshot is gone: the entry goes once no restore reads it. */
+        boolean doomed;
 
         Entry(Path dir, long bytes) {
             this.dir = dir;
@@ -73,6 +76,10 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
                 if (!closed) {
                     closed = true;
                     entry.readers--;
+                    if (entry.doomed && entry.readers == 0 && entries.values().remove(entry)) {
+                        bytes -= entry.bytes;
+                        FileTrees.delete(entry.dir);
+                    }
                     evict();
                 }
             }
@@ -135,6 +142,36 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
             checkout(function, snapshotId, root).close();
         } catch (StoreException | IOException | RuntimeException e) {
             LOG.warn("cannot prepare snapshot {} of {}: {}", snapshotId, function, e.toString());
+        }
+    }
+
+    /**
+     * Drops the prepared snapshots {@code live} (function to snapshot ids) does not name: of deleted versions and
+     * functions, and replaced ones, which would otherwise stay here decrypted until evicted. One that a restore is
+     * reading goes when the restore is done with it.
+     */
+    public void retainOnly(Map<String, Set<String>> live) {
+        List<Path> removed = new ArrayList<>();
+        synchronized (this) {
+            for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Entry> prepared = it.next();
+                String[] key = prepared.getKey().split("/", 2);
+                if (live.getOrDefault(key[0], Set.of()).contains(key[1])) {
+                    continue;
+                }
+                Entry entry = prepared.getValue();
+                if (entry.readers == 0) {
+                    it.remove();
+                    bytes -= entry.bytes;
+                    removed.add(entry.dir);
+                } else {
+                    entry.doomed = true;
+                }
+            }
+        }
+        removed.forEach(FileTrees::delete);
+        if (!removed.isEmpty()) {
+            LOG.info("dropped {} prepared snapshots that are no longer kept", removed.size());
         }
     }
 
