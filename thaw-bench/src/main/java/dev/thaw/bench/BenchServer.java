@@ -1,7 +1,7 @@
 package dev.thaw.bench;
 
 import dev.thaw.cli.ServerOptions;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.cli.ThawServer;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package dev.thaw.cli;
 
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.api.tls.PemTls;
 import picocli.CommandLine.Option;
 

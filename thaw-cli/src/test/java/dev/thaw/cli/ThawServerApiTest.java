@@ -1,5 +1,6 @@
 package dev.thaw.cli;
 
+import dev.thaw.api.client.SignedHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;

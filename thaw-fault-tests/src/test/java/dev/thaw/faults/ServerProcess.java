@@ -2,7 +2,7 @@ package dev.thaw.faults;
 
 import dev.thaw.api.auth.AccessKey;
 import dev.thaw.api.auth.AccessKeys;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.it.LambdaClients;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -49,6 +50,12 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(Path dataDir, Path log, List<String> options) throws IOException,
             InterruptedException {
+        return start(dataDir, log, options, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, List)}, with these environment variables added to the server's. */
+    public static ServerProcess start(Path dataDir, Path log, List<String> options, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,8 +64,10 @@ public final class ServerProcess implements AutoCloseable {
                 "dev.thaw.cli.ThawCli", "server", "--port", Integer.toString(port), "--url-port", "0",
                 "--data-dir", dataDir.toString()));
         command.addAll(options);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         awaitAnswering(process, endpoint, credentialsFile(dataDir));
         return new ServerProcess(process, dataDir, endpoint);

@@ -142,7 +142,7 @@ class FunctionCredentialsTest {
     private void create(String name, String role, boolean snapStart) {
         THAW.createFunction(name, HANDLER, request -> {
             request.code(c -> c.zipFile(ExamplePackages.awsSdkZip())).role(role).memorySize(512).timeout(60)
-                    .environment(e -> e.variables(Map.of("S3_ENDPOINT", S3ProxyServer.endpoint().toString())));
+                    .environment(e -> e.variables(Map.of("S3_ENDPOINT", s3.endpoint().toString())));
             if (snapStart) {
                 request.snapStart(s -> s.applyOn("PublishedVersions"));
             }

@@ -97,7 +97,7 @@ class SharedDatabaseServersTest {
         ServerOptions apply(ServerOptions options) {
             return options.withDatabaseUrl(Optional.of(databaseUrl))
                     .withStore(StoreConfig.defaults(options.dataDir()).withMasterKeyFile(masterKey)
-                            .withS3(new S3Location(S3ProxyServer.endpoint(), BUCKET, "us-east-1",
+                            .withS3(new S3Location(s3.endpoint(), BUCKET, "us-east-1",
                                     S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true)))
                     .withAccess(options.access().withCredentialsFile(credentials));
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thaw.api.auth.AccessKey;
 import dev.thaw.api.auth.CredentialsFile;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

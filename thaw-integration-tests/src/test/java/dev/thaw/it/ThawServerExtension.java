@@ -4,7 +4,7 @@ import dev.thaw.api.auth.AccessKey;
 import dev.thaw.api.auth.AccessKeys;
 import dev.thaw.cli.ApiAccess;
 import dev.thaw.cli.ServerOptions;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.cli.ThawServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.thaw.api;
 
-import dev.thaw.api.auth.RequestSigner;
+import dev.thaw.api.auth.AccessKey;
+import dev.thaw.api.client.SignedHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +36,12 @@ final class InvokeForwarder {
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(17);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    private final RequestSigner signer;
+    private final SignedHttpClient signer;
     private final String nodeId;
 
-    InvokeForwarder(RequestSigner signer, String nodeId) {
-        this.signer = signer;
+    /** @param key the key every server sharing the database holds */
+    InvokeForwarder(AccessKey key, Clock clock, String nodeId) {
+        this.signer = new SignedHttpClient(key, http, clock);
         this.nodeId = nodeId;
     }
 
@@ -52,13 +55,10 @@ final class InvokeForwarder {
             request.head().header(name).ifPresent(value -> headers.put(name, value));
         }
         headers.put(FORWARDED_BY, nodeId);
-        headers.putAll(signer.sign("POST", target.getRawAuthority(), request.head().rawPath(), rawQuery, headers,
-                request.body()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(ANSWER_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        headers.forEach(builder::header);
+        HttpRequest forwarded = signer.signed("POST", target, headers, request.body()).timeout(ANSWER_TIMEOUT)
+                .build();
         try {
-            HttpResponse<byte[]> answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> relayed = new LinkedHashMap<>();
             for (String name : RESPONSE_HEADERS) {
                 answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));

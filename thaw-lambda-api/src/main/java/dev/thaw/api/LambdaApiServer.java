@@ -4,7 +4,6 @@ import dev.thaw.api.auth.AllowedHosts;
 import dev.thaw.api.auth.AllowedOrigins;
 import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.Presigner;
-import dev.thaw.api.auth.RequestSigner;
 import dev.thaw.api.auth.SignatureVerifier;
 import dev.thaw.controlplane.ControlPlane;
 
@@ -75,8 +74,8 @@ public final class LambdaApiServer implements AutoCloseable {
     private static HttpListener api(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator,
                                     Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress)
             throws IOException {
-        InvokeForwarder forwarder = new InvokeForwarder(new RequestSigner(config.keys().primary(),
-                controlPlane.arns().region(), SIGNING_NAME, clock), controlPlane.cluster().nodeId());
+        InvokeForwarder forwarder = new InvokeForwarder(config.keys().primary(), clock,
+                controlPlane.cluster().nodeId());
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
                 new Presigner(SIGNING_NAME, clock)), urlAddress, forwarder);
         routes.addAll(new OperatorRoutes(operator).routes());

@@ -3,7 +3,7 @@ package dev.thaw.faults.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.faults.FaultForm;
 import dev.thaw.faults.FaultReport;
 import dev.thaw.faults.Functions;

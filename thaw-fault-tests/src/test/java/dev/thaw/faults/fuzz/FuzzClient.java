@@ -1,6 +1,6 @@
 package dev.thaw.faults.fuzz;
 
-import dev.thaw.cli.SignedHttpClient;
+import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.it.RawHttp;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.thaw.cli;
+package dev.thaw.api.client;
 
 import dev.thaw.api.LambdaApiServer;
 import dev.thaw.api.auth.AccessKey;
@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Requests to a Thaw server over {@link HttpClient}, signed by the AWS SDK's SigV4 signer the way the AWS CLI and
- * SDKs sign theirs: how the thaw commands, the benchmark and the tests talk to a server beside the SDK.
+ * SDKs sign theirs: how the thaw commands, the benchmark and the tests talk to a server beside the SDK, and how a
+ * server passes an invocation on to another.
  */
 public final class SignedHttpClient implements AutoCloseable {
 
