@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -136,6 +139,32 @@ class SharedDatabaseServersTest {
         // Warm invocations, for the operator: one of the two servers is the owner, the other passes calls on to it.
         System.out.printf("invoke through A: p50 %.1f ms p99 %.1f ms; through B: p50 %.1f ms p99 %.1f ms%n",
                 percentile(viaA, 50), percentile(viaA, 99), percentile(viaB, 50), percentile(viaB, 99));
+    }
+
+    @Test
+    void aFunctionsReservedConcurrencyHoldsAcrossTheServers() throws Exception {
+        LambdaClient a = A.client();
+        LambdaClient b = B.client();
+        A.createFunction("reserved-fn", "example.Sleep");
+        a.putFunctionConcurrency(r -> r.functionName("reserved-fn").reservedConcurrentExecutions(1));
+        invoke(a, "reserved-fn", "{\"millis\":0}");
+        List<Future<InvokeResponse>> calls = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            for (LambdaClient client : List.of(a, b)) {
+                calls.add(clients.submit(() -> invoke(client, "reserved-fn", "{\"millis\":3000}")));
+                Thread.sleep(300);
+            }
+            int throttled = 0;
+            for (Future<InvokeResponse> call : calls) {
+                try {
+                    call.get();
+                } catch (ExecutionException e) {
+                    assertTrue(e.getCause() instanceof TooManyRequestsException, e.getCause().toString());
+                    throttled++;
+                }
+            }
+            assertEquals(1, throttled, "one of two concurrent calls through two servers, with a reservation of one");
+        }
     }
 
     private static final int ROUTED_CALLS = 40;

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Passes an invocation on to the server that owns its function version (where its warm environments and prepared
- * snapshot are), signed with the key the servers share, and relays the answer as it came. A server that cannot be
- * reached leaves the invocation to this one. A passed-on request carries {@link #FORWARDED_BY}, so it is never
- * passed on again.
+ * Passes an invocation on to the server that owns its function (where its warm environments and prepared snapshots
+ * are), signed with the key the servers share, and relays the answer as it came. A server that cannot be reached,
+ * or that is full (its own concurrency is taken, not the function's reserved concurrency), leaves the invocation to
+ * this one. A passed-on request carries {@link #FORWARDED_BY}, so it is never passed on again.
  */
 final class InvokeForwarder {
 
@@ -34,6 +34,9 @@ final class InvokeForwarder {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Longer than any invocation: the longest timeout, a cold start and a restore. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(17);
+
+    /** The throttle of a server whose own concurrency is taken, as opposed to a function's reserved concurrency. */
+    private static final String SERVER_FULL = "ConcurrentInvocationLimitExceeded";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final SignedHttpClient signer;
@@ -59,6 +62,10 @@ final class InvokeForwarder {
                 .build();
         try {
             HttpResponse<byte[]> answer = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
+            if (full(answer.statusCode(), answer.body())) {
+                LOG.debug("{} is full, running invocation {} here", owner, request.requestId());
+                return Optional.empty();
+            }
             Map<String, String> relayed = new LinkedHashMap<>();
             for (String name : RESPONSE_HEADERS) {
                 answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));
@@ -69,5 +76,20 @@ final class InvokeForwarder {
                     e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Whether the owner answered that it has no room: the invocation spills over to this server. */
+    static boolean full(int status, byte[] body) {
+        if (status != 429) {
+            return false;
+        }
+        try {
+            return SERVER_FULL.equals(Json.read(body, Throttle.class).reason());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    record Throttle(String reason) {
     }
 }

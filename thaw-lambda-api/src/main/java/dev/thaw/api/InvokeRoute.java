@@ -1,21 +1,18 @@
 package dev.thaw.api;
 
 import dev.thaw.controlplane.ControlPlane;
-import dev.thaw.controlplane.FunctionConfig;
-import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.InvocationLimits;
 import dev.thaw.controlplane.InvokeRequest;
 import dev.thaw.controlplane.InvokeResponse;
 import dev.thaw.controlplane.cluster.ClusterNode;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Invoke: the payload is the raw body, the options are headers, the outcome comes back in headers too. Among
- * servers sharing a database, an invocation runs on the one that owns its function version, so that its warm
- * environments and prepared snapshot serve it wherever it arrives.
+ * servers sharing a database, an invocation runs on the one that owns its function, so that its warm environments
+ * and prepared snapshots serve it wherever it arrives and its reserved concurrency holds across the servers.
  */
 final class InvokeRoute {
 
@@ -34,10 +31,8 @@ final class InvokeRoute {
 
     private ApiResponse invoke(ApiRequest request) {
         if (request.header(InvokeForwarder.FORWARDED_BY) == null) {
-            FunctionRef function = request.qualifiedFunction();
-            String version = function.name() + ":" + Objects.requireNonNullElse(function.qualifier(),
-                    FunctionConfig.LATEST);
-            Optional<ClusterNode> owner = controlPlane.cluster().otherOwner(version);
+            // By function, not version: its versions' reserved concurrency is then held in one place.
+            Optional<ClusterNode> owner = controlPlane.cluster().otherOwner(request.function().name());
             if (owner.isPresent()) {
                 try {
                     Optional<ApiResponse> relayed = forwarder.forward(request, owner.get().address());
