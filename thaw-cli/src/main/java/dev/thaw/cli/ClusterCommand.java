@@ -15,7 +15,7 @@ final class ClusterCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Every server registered in the database: its address, when it started, its last "
-                    + "heartbeat and whether its lease still runs.")
+                    + "heartbeat, whether its lease still runs and how many functions it owns.")
     int status(@Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9400",
                        description = "Any of the servers (default: ${DEFAULT-VALUE}).") URI endpoint,
                @Mixin ClientOptions client) throws IOException, InterruptedException {
@@ -24,12 +24,13 @@ final class ClusterCommand {
             return 1;
         }
         JsonNode body = answer.get();
-        System.out.printf("%-32s %-6s %-40s %-24s %s%n", "node", "lease", "address", "started", "last heartbeat");
+        System.out.printf("%-32s %-6s %-40s %-24s %-24s %s%n", "node", "lease", "address", "started",
+                "last heartbeat", "functions");
         for (JsonNode node : body.path("Nodes")) {
-            System.out.printf("%-32s %-6s %-40s %-24s %s%n",
+            System.out.printf("%-32s %-6s %-40s %-24s %-24s %d%n",
                     node.path("NodeId").asText() + (node.path("Self").asBoolean() ? " *" : ""),
                     node.path("Alive").asBoolean() ? "live" : "gone", node.path("Address").asText(),
-                    node.path("Started").asText(), node.path("Heartbeat").asText());
+                    node.path("Started").asText(), node.path("Heartbeat").asText(), node.path("Functions").size());
         }
         return 0;
     }

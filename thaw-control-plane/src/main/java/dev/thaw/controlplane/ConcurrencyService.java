@@ -4,7 +4,11 @@ import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Put/Get/DeleteFunctionConcurrency and GetAccountSettings; hands reserved concurrency to the worker. */
 public final class ConcurrencyService {
@@ -16,6 +20,8 @@ public final class ConcurrencyService {
     private final Worker worker;
     private final int concurrencyLimit;
     private final MutationLock lock;
+    /** The functions this server's worker holds a reservation for. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     ConcurrencyService(MetadataStore store, VersionResolver resolver, Worker worker, int concurrencyLimit,
                        MutationLock lock) {
@@ -26,10 +32,25 @@ public final class ConcurrencyService {
         this.lock = lock;
     }
 
-    /** Gives the worker every stored reservation, after a restart. */
-    void restore() {
+    /**
+     * Gives the worker every stored reservation and takes back those no longer stored: after a restart, and, with
+     * servers sharing a database, every heartbeat, so that a reservation set or removed through another server holds
+     * here too within one.
+     */
+    void sync() {
+        Map<String, Integer> stored = new HashMap<>();
         store.functions().stream().filter(function -> function.reservedConcurrency() != null)
-                .forEach(function -> worker.setReservedConcurrency(function.name(), function.reservedConcurrency()));
+                .forEach(function -> stored.put(function.name(), function.reservedConcurrency()));
+        for (String name : Set.copyOf(held)) {
+            if (!stored.containsKey(name)) {
+                worker.setReservedConcurrency(name, null);
+                held.remove(name);
+            }
+        }
+        stored.forEach((name, reserved) -> {
+            worker.setReservedConcurrency(name, reserved);
+            held.add(name);
+        });
     }
 
     public int put(FunctionRef ref, Integer reserved) {
@@ -74,6 +95,11 @@ public final class ConcurrencyService {
     private void save(FunctionRecord function, Integer reserved) {
         store.updateFunction(new FunctionRecord(function.name(), function.lastVersion(), reserved, function.tags()));
         worker.setReservedConcurrency(function.name(), reserved);
+        if (reserved == null) {
+            held.remove(function.name());
+        } else {
+            held.add(function.name());
+        }
         LOG.info("{} reserved concurrency of function {}{}", reserved == null ? "deleted" : "set", function.name(),
                 reserved == null ? "" : " to " + reserved);
     }

@@ -125,7 +125,7 @@ public final class ControlPlane implements AutoCloseable {
         ControlPlane controlPlane = null;
         try {
             controlPlane = new ControlPlane(config, worker, store, snapshotStore);
-            controlPlane.concurrency.restore();
+            controlPlane.concurrency.sync();
             controlPlane.collectPackages();
             controlPlane.recovery.run();
             controlPlane.startBackgroundWork();
@@ -152,6 +152,14 @@ public final class ControlPlane implements AutoCloseable {
         snapStartTimer.scheduleWithFixedDelay(this::retainPreparedSnapshots, period, period, TimeUnit.MILLISECONDS);
         async.recover(true);
         if (sharesDatabase) {
+            long heartbeat = Membership.HEARTBEAT.toMillis();
+            snapStartTimer.scheduleWithFixedDelay(() -> {
+                try {
+                    concurrency.sync();
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot read the functions' reserved concurrency: {}", e.toString());
+                }
+            }, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
             recovery.keepTakingOver(snapStartTimer);
             long lease = Membership.LEASE.toMillis();
             asyncRetryTimer.scheduleWithFixedDelay(() -> {

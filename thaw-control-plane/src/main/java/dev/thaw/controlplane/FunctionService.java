@@ -160,6 +160,11 @@ public final class FunctionService {
         });
     }
 
+    /** The name of every function. */
+    public List<String> names() {
+        return store.functions().stream().map(FunctionRecord::name).toList();
+    }
+
     /** Every function's $LATEST, or with FunctionVersion=ALL every version of every function. */
     public Page<FunctionConfig> list(String functionVersion, String marker, Integer maxItems) {
         if (functionVersion != null && !"ALL".equals(functionVersion)) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.thaw.cli.ServerOptions;
 import dev.thaw.controlplane.PostgresServer;
+import dev.thaw.controlplane.cluster.Membership;
 import dev.thaw.store.S3Location;
 import dev.thaw.store.StoreConfig;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -123,7 +125,7 @@ class SharedDatabaseServersTest {
     }
 
     @Test
-    void anInvocationRunsOnTheServerThatOwnsItsVersionWhereverItArrives() {
+    void anInvocationRunsOnTheServerThatOwnsItsFunctionWhereverItArrives() throws InterruptedException {
         LambdaClient a = A.client();
         LambdaClient b = B.client();
         A.createFunction("routed-fn", "example.ContextEcho");
@@ -136,6 +138,16 @@ class SharedDatabaseServersTest {
             viaB[i] = timed(b, environments);
         }
         assertEquals(1, environments.size(), "one warm environment serves both: " + environments);
+        // Its log is read the same through either server: the owner's, where the environment runs.
+        try (CloudWatchLogsClient logsA = LambdaClients.logsForEndpoint(A.endpoint(), A.credentialsFile());
+             CloudWatchLogsClient logsB = LambdaClients.logsForEndpoint(B.endpoint(), B.credentialsFile())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (reports(logsA) < 2 * ROUTED_CALLS + 1) {
+                assertTrue(System.nanoTime() < deadline, "REPORT lines missing: " + reports(logsA));
+                Thread.sleep(200);
+            }
+            assertEquals(reports(logsA), reports(logsB));
+        }
         // Warm invocations, for the operator: one of the two servers is the owner, the other passes calls on to it.
         System.out.printf("invoke through A: p50 %.1f ms p99 %.1f ms; through B: p50 %.1f ms p99 %.1f ms%n",
                 percentile(viaA, 50), percentile(viaA, 99), percentile(viaB, 50), percentile(viaB, 99));
@@ -145,13 +157,24 @@ class SharedDatabaseServersTest {
     void aFunctionsReservedConcurrencyHoldsAcrossTheServers() throws Exception {
         LambdaClient a = A.client();
         LambdaClient b = B.client();
-        A.createFunction("reserved-fn", "example.Sleep");
-        a.putFunctionConcurrency(r -> r.functionName("reserved-fn").reservedConcurrentExecutions(1));
-        invoke(a, "reserved-fn", "{\"millis\":0}");
+        // Set through A for a function B owns: B must learn of it.
+        String name = null;
+        for (int i = 0; name == null; i++) {
+            String candidate = "reserved-" + i;
+            A.createFunction(candidate, "example.Sleep");
+            if (!ownerIsSelf(A, candidate)) {
+                name = candidate;
+            }
+        }
+        String function = name;
+        a.putFunctionConcurrency(r -> r.functionName(function).reservedConcurrentExecutions(1));
+        // Every server reads the reservations within a heartbeat.
+        Thread.sleep(2 * Membership.HEARTBEAT.toMillis());
+        invoke(a, function, "{\"millis\":0}");
         List<Future<InvokeResponse>> calls = new ArrayList<>();
         try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
             for (LambdaClient client : List.of(a, b)) {
-                calls.add(clients.submit(() -> invoke(client, "reserved-fn", "{\"millis\":3000}")));
+                calls.add(clients.submit(() -> invoke(client, function, "{\"millis\":3000}")));
                 Thread.sleep(300);
             }
             int throttled = 0;
@@ -167,7 +190,24 @@ class SharedDatabaseServersTest {
         }
     }
 
+    /** Whether {@code server} owns the function, as thaw cluster status lists it. */
+    private static boolean ownerIsSelf(ThawServerExtension server, String function) throws Exception {
+        var nodes = Json.parse(server.http().get(server.endpoint().resolve("/thaw/cluster/nodes")).body())
+                .path("Nodes");
+        for (var node : nodes) {
+            if (node.path("Self").asBoolean()) {
+                return node.path("Functions").toString().contains("\"" + function + "\"");
+            }
+        }
+        throw new AssertionError("no node is this one: " + nodes);
+    }
+
     private static final int ROUTED_CALLS = 40;
+
+    private static int reports(CloudWatchLogsClient logs) {
+        return logs.filterLogEvents(r -> r.logGroupName("/aws/lambda/routed-fn").filterPattern("REPORT")).events()
+                .size();
+    }
 
     private static long timed(LambdaClient client, Set<String> environments) {
         long started = System.nanoTime();

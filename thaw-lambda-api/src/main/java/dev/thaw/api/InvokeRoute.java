@@ -4,8 +4,8 @@ import dev.thaw.controlplane.ControlPlane;
 import dev.thaw.controlplane.InvocationLimits;
 import dev.thaw.controlplane.InvokeRequest;
 import dev.thaw.controlplane.InvokeResponse;
-import dev.thaw.controlplane.cluster.ClusterNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +16,17 @@ import java.util.Optional;
  */
 final class InvokeRoute {
 
-    private final ControlPlane controlPlane;
-    private final InvokeForwarder forwarder;
+    /** The throttle of a server whose own concurrency is taken, as opposed to a function's reserved concurrency. */
+    private static final String SERVER_FULL = "ConcurrentInvocationLimitExceeded";
+    private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "X-Amz-Invocation-Type",
+            "X-Amz-Log-Type", "X-Amz-Client-Context");
+    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "X-Amz-Executed-Version",
+            "X-Amz-Function-Error", "X-Amz-Log-Result", "x-amzn-ErrorType", "Retry-After");
 
-    InvokeRoute(ControlPlane controlPlane, InvokeForwarder forwarder) {
+    private final ControlPlane controlPlane;
+    private final ClusterForwarder forwarder;
+
+    InvokeRoute(ControlPlane controlPlane, ClusterForwarder forwarder) {
         this.controlPlane = controlPlane;
         this.forwarder = forwarder;
     }
@@ -30,20 +37,18 @@ final class InvokeRoute {
     }
 
     private ApiResponse invoke(ApiRequest request) {
-        if (request.header(InvokeForwarder.FORWARDED_BY) == null) {
-            // By function, not version: its versions' reserved concurrency is then held in one place.
-            Optional<ClusterNode> owner = controlPlane.cluster().otherOwner(request.function().name());
-            if (owner.isPresent()) {
-                try {
-                    Optional<ApiResponse> relayed = forwarder.forward(request, owner.get().address());
-                    if (relayed.isPresent()) {
-                        return relayed.get();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while passing an invocation on", e);
-                }
+        // By function, not version: its versions' reserved concurrency is then held in one place. An owner that is
+        // full leaves the invocation to this server.
+        try {
+            Optional<ApiResponse> relayed = forwarder.forward(ClusterForwarder.Passed.of(request.function().name(),
+                    false, request.head(), REQUEST_HEADERS, request.body()), RESPONSE_HEADERS,
+                    answer -> full(answer.statusCode(), answer.body()));
+            if (relayed.isPresent()) {
+                return relayed.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while passing an invocation on", e);
         }
         InvokeResponse result = controlPlane.invocations().invoke(new InvokeRequest(request.qualifiedFunction(),
                 request.header("X-Amz-Invocation-Type"), request.header("X-Amz-Log-Type"),
@@ -54,5 +59,20 @@ final class InvokeRoute {
                 .withHeader("X-Amz-Executed-Version", result.executedVersion())
                 .withHeader("X-Amz-Function-Error", result.functionError())
                 .withHeader("X-Amz-Log-Result", result.logResult());
+    }
+
+    /** Whether the owner answered that it has no room: the invocation spills over to this server. */
+    static boolean full(int status, byte[] body) {
+        if (status != 429) {
+            return false;
+        }
+        try {
+            return SERVER_FULL.equals(Json.read(body, Throttle.class).reason());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    record Throttle(String reason) {
     }
 }

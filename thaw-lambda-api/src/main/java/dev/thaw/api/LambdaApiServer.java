@@ -74,14 +74,13 @@ public final class LambdaApiServer implements AutoCloseable {
     private static HttpListener api(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator,
                                     Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress)
             throws IOException {
-        InvokeForwarder forwarder = new InvokeForwarder(config.keys().primary(), clock,
-                controlPlane.cluster().nodeId());
+        ClusterForwarder forwarder = new ClusterForwarder(controlPlane.cluster(), config.keys().primary(), clock);
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
                 new Presigner(SIGNING_NAME, clock)), urlAddress, forwarder);
         routes.addAll(new OperatorRoutes(operator).routes());
         Router router = new Router(routes, verifier);
         LogsDispatcher logs = new LogsDispatcher(controlPlane.logs(),
-                new SignatureVerifier(config.keys(), LogsDispatcher.SIGNING_NAME, clock));
+                new SignatureVerifier(config.keys(), LogsDispatcher.SIGNING_NAME, clock), forwarder);
         ApiHandler.Dispatcher byService = (body, head, requestId) -> LogsDispatcher.targets(head)
                 ? logs.dispatch(body, head, requestId) : router.dispatch(body, head, requestId);
         AllowedOrigins origins = new AllowedOrigins(config.allowedOrigins());
@@ -96,7 +95,7 @@ public final class LambdaApiServer implements AutoCloseable {
     }
 
     static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations, FunctionUrlAddress urlAddress,
-                              InvokeForwarder forwarder) {
+                              ClusterForwarder forwarder) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new FunctionRoutes(controlPlane, codeLocations).routes());
         routes.addAll(new AliasRoutes(controlPlane).routes());
@@ -105,7 +104,7 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());
-        routes.addAll(new ClusterRoutes(controlPlane.cluster()).routes());
+        routes.addAll(new ClusterRoutes(controlPlane.cluster(), controlPlane.functions()).routes());
         routes.add(new InvokeRoute(controlPlane, forwarder).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;

@@ -107,6 +107,11 @@ public final class Membership implements AutoCloseable {
         return Ring.owner(key, live).filter(owner -> !owner.nodeId().equals(nodeId));
     }
 
+    /** The id of the live server that owns {@code key}; this one's when it is alone. */
+    public String ownerId(String key) {
+        return Ring.owner(key, liveNodes()).map(ClusterNode::nodeId).orElse(nodeId);
+    }
+
     private List<ClusterNode> liveNodes() {
         Instant now = clock.instant();
         View current = view;

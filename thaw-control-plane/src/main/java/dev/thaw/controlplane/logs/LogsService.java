@@ -1,6 +1,7 @@
 package dev.thaw.controlplane.logs;
 
 import dev.thaw.controlplane.Arns;
+import dev.thaw.controlplane.LambdaException;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.worker.logs.LogEvent;
 import dev.thaw.worker.logs.LogGroup;
@@ -42,6 +43,15 @@ public final class LogsService {
     public LogsService(FunctionLogs logs, Arns arns) {
         this.logs = logs;
         this.names = new LogGroupNames(arns);
+    }
+
+    /** The function whose log group a request names; empty when it names none of Lambda's (or names it wrongly). */
+    public Optional<String> functionOf(String logGroupName, String logGroupIdentifier) {
+        try {
+            return names.function(logGroupName, logGroupIdentifier);
+        } catch (LambdaException e) {
+            return Optional.empty();
+        }
     }
 
     public String groupName(LogGroup group) {

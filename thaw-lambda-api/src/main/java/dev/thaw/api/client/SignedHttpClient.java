@@ -31,6 +31,7 @@ public final class SignedHttpClient implements AutoCloseable {
     private final AwsCredentialsIdentity identity;
     private final HttpClient http;
     private final Clock clock;
+    private final String service;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     public SignedHttpClient(AccessKey key) {
@@ -39,9 +40,15 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** @param clock the time the signatures claim */
     public SignedHttpClient(AccessKey key, HttpClient http, Clock clock) {
+        this(key, http, clock, LambdaApiServer.SIGNING_NAME);
+    }
+
+    /** @param service the service the signatures are scoped to: {@code lambda}, or {@code logs} for CloudWatch Logs */
+    public SignedHttpClient(AccessKey key, HttpClient http, Clock clock, String service) {
         this.identity = AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey());
         this.http = http;
         this.clock = clock;
+        this.service = service;
     }
 
     /** A request with this method, URI, headers and body, signed; it sends that body unless told otherwise. */
@@ -51,7 +58,7 @@ public final class SignedHttpClient implements AutoCloseable {
         SignedRequest signed = signer.sign(request -> request.identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, LambdaApiServer.SIGNING_NAME)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body.length == 0

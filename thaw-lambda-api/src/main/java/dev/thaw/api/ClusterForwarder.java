@@ -1,0 +1,109 @@
+package dev.thaw.api;
+
+import dev.thaw.api.auth.AccessKey;
+import dev.thaw.api.auth.RequestHead;
+import dev.thaw.api.client.SignedHttpClient;
+import dev.thaw.controlplane.cluster.ClusterNode;
+import dev.thaw.controlplane.cluster.Membership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Passes a request about a function on to the server that owns the function among those sharing the database
+ * (where its environments run, its prepared snapshots and its logs are), signed with the key the servers share,
+ * and relays the owner's answer. A request is answered here instead when this server owns the function or is
+ * alone, when the owner cannot be reached, when the owner's answer says to, or when it was passed on already: it
+ * then carries {@link #FORWARDED_BY}, so it is never passed on twice.
+ */
+final class ClusterForwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterForwarder.class);
+    static final String FORWARDED_BY = "X-Thaw-Forwarded-By";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Longer than any invocation: the longest timeout, a cold start and a restore. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(17);
+
+    private final Membership membership;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final SignedHttpClient lambda;
+    private final SignedHttpClient logs;
+
+    /** @param key the key every server sharing the database holds */
+    ClusterForwarder(Membership membership, AccessKey key, Clock clock) {
+        this.membership = membership;
+        this.lambda = new SignedHttpClient(key, http, clock, LambdaApiServer.SIGNING_NAME);
+        this.logs = new SignedHttpClient(key, http, clock, LogsDispatcher.SIGNING_NAME);
+    }
+
+    /**
+     * One request to pass on: for which function, to which service, with what.
+     *
+     * @param passedOnAlready whether it came from another server that passed it on
+     */
+    record Passed(String function, boolean forLogs, RequestHead head, Map<String, String> headers, byte[] body,
+                  boolean passedOnAlready) {
+
+        /** The request as received, with the headers named (those it has) to be passed on. */
+        static Passed of(String function, boolean forLogs, RequestHead head, List<String> headerNames, byte[] body) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : headerNames) {
+                head.header(name).ifPresent(value -> headers.put(name, value));
+            }
+            return new Passed(function, forLogs, head, headers, body, head.header(FORWARDED_BY).isPresent());
+        }
+
+        private String rawPathAndQuery() {
+            String query = head.rawQuery();
+            return head.rawPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+        }
+    }
+
+    /**
+     * The owner's answer, with the response headers named kept; empty when the request is to be answered here.
+     *
+     * @param answerHere given the owner's answer, whether this server should answer instead
+     */
+    Optional<ApiResponse> forward(Passed request, List<String> responseHeaders,
+                                  Predicate<HttpResponse<byte[]>> answerHere) throws InterruptedException {
+        if (request.passedOnAlready()) {
+            return Optional.empty();
+        }
+        Optional<ClusterNode> owner = membership.otherOwner(request.function());
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put(FORWARDED_BY, membership.nodeId());
+        URI target = owner.get().address().resolve(request.rawPathAndQuery());
+        HttpRequest forwarded = (request.forLogs() ? logs : lambda)
+                .signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
+        try {
+            HttpResponse<byte[]> answer = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
+            if (answerHere.test(answer)) {
+                return Optional.empty();
+            }
+            Map<String, String> relayed = new LinkedHashMap<>();
+            for (String name : responseHeaders) {
+                answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));
+            }
+            return Optional.of(new ApiResponse(answer.statusCode(), relayed, answer.body()));
+        } catch (IOException e) {
+            LOG.warn("cannot pass a request for {} on to {}, answering it here: {}", request.function(),
+                    owner.get().nodeId(), e.toString());
+            return Optional.empty();
+        }
+    }
+}
