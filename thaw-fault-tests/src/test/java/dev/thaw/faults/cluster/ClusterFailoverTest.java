@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Three servers sharing PostgreSQL, an S3-compatible durable tier, the master key and the API keys, as docs/cluster.md
  * runs them: one publish makes one snapshot; one server killed (-9) under load leaves the invocations through the
- * other two answered and its queued Event invocations finished by them; a fourth server joins and takes its share.
+ * other two answered and its queued Event invocations finished by them; a fourth server joins and takes its share;
+ * the killed one comes back.
  */
 class ClusterFailoverTest {
 
@@ -159,6 +160,11 @@ class ClusterFailoverTest {
         long onD = IntStream.range(0, SHARE_FUNCTIONS).filter(i -> logged("d", "of share-" + i + ":$LATEST")).count();
         assertTrue(onD > 0, "the new server ran none of " + SHARE_FUNCTIONS + " functions");
 
+        // The killed server starts again on its data directory: it clears what its death left (its environments,
+        // their namespaces and volumes) and rejoins.
+        start("b");
+        awaitLive(a, Set.of("a", "b", "c", "d"));
+
         FaultReport.write(FaultReport.Section.of("cluster failover", 0)
                 .figure("invocations answered through the survivors while one of three died", answered.get())
                 .figure("failed", failures.size())
@@ -191,6 +197,11 @@ class ClusterFailoverTest {
         Path dataDir = Files.createDirectories(root.resolve(id));
         // The shared API keys: a server uses the credentials file of its data directory.
         Files.setPosixFilePermissions(Files.copy(credentials, dataDir.resolve("credentials")), OWNER_ONLY);
+        return start(id);
+    }
+
+    private ServerProcess start(String id) throws IOException, InterruptedException {
+        Path dataDir = root.resolve(id);
         List<String> nodeOptions = new ArrayList<>(options);
         nodeOptions.addAll(List.of("--node-id", id));
         ServerProcess server = ServerProcess.start(dataDir, root.resolve(id + ".log"), nodeOptions,
