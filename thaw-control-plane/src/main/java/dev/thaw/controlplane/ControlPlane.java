@@ -64,6 +64,7 @@ public final class ControlPlane implements AutoCloseable {
     private final InvocationService invocations;
     private final LogsService logs;
     private final LayerService layers;
+    private final FunctionPolicyService policies;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("thaw-snapstart-timer").factory());
     private final ScheduledExecutorService asyncRetryTimer = Executors.newSingleThreadScheduledExecutor(
@@ -103,6 +104,7 @@ public final class ControlPlane implements AutoCloseable {
         this.concurrency = new ConcurrencyService(store, resolver, worker, config.concurrencyLimit(), lock);
         this.provisionedConcurrency = new ProvisionedConcurrencyService(resolver, store, arns);
         this.tags = new TagService(store, resolver, lock);
+        this.policies = new FunctionPolicyService(store, resolver, arns, lock);
         this.eventInvokeConfigs = new EventInvokeConfigService(store, resolver, arns, lock, clock);
         this.functionUrls = new FunctionUrlService(store, resolver, arns, lock, clock);
         SnapStartGate gate = new SnapStartGate(store, snapshotJobs, lastInvocations);
@@ -263,6 +265,11 @@ public final class ControlPlane implements AutoCloseable {
     /** The functions' logs, as CloudWatch Logs serves them. */
     public LogsService logs() {
         return logs;
+    }
+
+    /** AddPermission, GetPolicy, RemovePermission. */
+    public FunctionPolicyService policies() {
+        return policies;
     }
 
     public LayerService layers() {

@@ -132,6 +132,7 @@ public final class MetadataStore implements AutoCloseable, SharedPackages {
             execute(connection, "DELETE FROM versions WHERE function_name = ? AND version = ?", functionName,
                     version);
             deleteEventInvokeConfig(connection, functionName, version);
+            deletePolicy(connection, functionName, version);
         });
     }
 
@@ -196,6 +197,7 @@ public final class MetadataStore implements AutoCloseable, SharedPackages {
             execute(connection, "DELETE FROM aliases WHERE function_name = ? AND name = ?", functionName, name);
             deleteEventInvokeConfig(connection, functionName, name);
             deleteFunctionUrl(connection, functionName, name);
+            deletePolicy(connection, functionName, name);
         });
     }
 
@@ -364,6 +366,30 @@ public final class MetadataStore implements AutoCloseable, SharedPackages {
     public void releaseSnapshotJob(VersionKey version, String nodeId) {
         update("DELETE FROM snapshot_job_claims WHERE function_name = ? AND version = ? AND node_id = ?",
                 version.functionName(), version.version(), nodeId);
+    }
+
+    /** A function's (or a qualifier's) policy: its statements as JSON documents, and its revision. */
+    public Optional<FunctionPolicy> policy(String functionName, String qualifier) {
+        return query("SELECT statements, revision_id FROM function_policies WHERE function_name = ? AND qualifier = ?",
+                rs -> new FunctionPolicy(fromJson(rs.getString(1), new TypeReference<List<String>>() { }),
+                        rs.getString(2)), functionName, qualifier).stream().findFirst();
+    }
+
+    /** Stores the policy, or removes it when it has no statement left. */
+    public void putPolicy(String functionName, String qualifier, FunctionPolicy policy) {
+        if (policy.statements().isEmpty()) {
+            update("DELETE FROM function_policies WHERE function_name = ? AND qualifier = ?", functionName, qualifier);
+        } else {
+            update(upsert("function_policies", List.of("function_name", "qualifier"), "function_name", "qualifier",
+                    "statements", "revision_id"), functionName, qualifier, toJson(policy.statements()),
+                    policy.revisionId());
+        }
+    }
+
+    private static void deletePolicy(Connection connection, String functionName, String qualifier)
+            throws SQLException {
+        execute(connection, "DELETE FROM function_policies WHERE function_name = ? AND qualifier = ?", functionName,
+                qualifier);
     }
 
     /** Keeps an Event invocation until its attempts end, held by {@code claimedBy}. */

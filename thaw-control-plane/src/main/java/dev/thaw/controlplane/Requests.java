@@ -95,4 +95,9 @@ public final class Requests {
     public record AddLayerVersionPermission(String statementId, String action, String principal,
                                             String organizationId) {
     }
+
+    public record AddPermission(String statementId, String action, String principal, String sourceArn,
+                                String sourceAccount, String eventSourceToken, String revisionId,
+                                String principalOrgID, String functionUrlAuthType) {
+    }
 }

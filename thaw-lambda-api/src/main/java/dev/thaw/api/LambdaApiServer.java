@@ -101,6 +101,7 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new AliasRoutes(controlPlane).routes());
         routes.addAll(new ConcurrencyRoutes(controlPlane).routes());
         routes.addAll(new TagRoutes(controlPlane).routes());
+        routes.addAll(new PolicyRoutes(controlPlane.policies()).routes());
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());

@@ -2,6 +2,7 @@ package dev.thaw.api;
 
 import dev.thaw.controlplane.Page;
 import dev.thaw.controlplane.PackageStore;
+import dev.thaw.controlplane.PolicyText;
 import dev.thaw.controlplane.Requests;
 import dev.thaw.controlplane.layers.LayerService;
 import dev.thaw.controlplane.layers.LayerVersion;
@@ -107,14 +108,14 @@ final class LayerRoutes {
     }
 
     private ApiResponse addPermission(ApiRequest request) {
-        LayerService.PolicyText added = layers.addPermission(request.pathParameter("LayerName"),
+        PolicyText added = layers.addPermission(request.pathParameter("LayerName"),
                 request.pathParameter("VersionNumber"), request.json(Requests.AddLayerVersionPermission.class),
                 request.queryParameter("RevisionId"));
         return ApiResponse.json(201, new StatementResponse(added.text(), added.revisionId()));
     }
 
     private ApiResponse policy(ApiRequest request) {
-        LayerService.PolicyText policy = layers.policy(request.pathParameter("LayerName"),
+        PolicyText policy = layers.policy(request.pathParameter("LayerName"),
                 request.pathParameter("VersionNumber"));
         return ApiResponse.json(200, new PolicyResponse(policy.text(), policy.revisionId()));
     }

@@ -12,6 +12,7 @@ import dev.thaw.controlplane.MetadataStore;
 import dev.thaw.controlplane.MutationLock;
 import dev.thaw.controlplane.PackageStore;
 import dev.thaw.controlplane.Page;
+import dev.thaw.controlplane.PolicyText;
 import dev.thaw.controlplane.Requests;
 import dev.thaw.controlplane.Revisions;
 import dev.thaw.controlplane.StoredPackage;
@@ -65,10 +66,6 @@ public final class LayerService {
         this.packages = packages;
         this.arns = arns;
         this.lock = lock;
-    }
-
-    /** A policy document, or one statement of it, as Lambda answers them, with the policy's revision. */
-    public record PolicyText(String text, String revisionId) {
     }
 
     public LayerVersion publish(String layerName, Requests.PublishLayerVersion request) {
