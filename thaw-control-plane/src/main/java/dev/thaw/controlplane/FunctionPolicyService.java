@@ -104,7 +104,7 @@ public final class FunctionPolicyService {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", request.statementId());
         statement.put("Effect", "Allow");
-        statement.put("Principal", principal(request.principal()));
+        statement.put("Principal", PolicyText.principal(request.principal()));
         statement.put("Action", request.action());
         statement.put("Resource", arns.qualified(ref.name(), ref.qualifier()));
         Map<String, Map<String, String>> condition = new LinkedHashMap<>();
@@ -135,17 +135,6 @@ public final class FunctionPolicyService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A service ({@code sns.amazonaws.com}), an account or its root, another ARN, or everyone. */
-    private static Object principal(String principal) {
-        if (principal.equals("*")) {
-            return "*";
-        }
-        if (ACCOUNT.matcher(principal).matches()) {
-            return Map.of("AWS", "arn:aws:iam::" + principal + ":root");
-        }
-        return Map.of(principal.startsWith("arn:") ? "AWS" : "Service", principal);
     }
 
     private static void check(String member, String value, Pattern pattern, int maxLength) {

@@ -149,15 +149,28 @@ public final class PackageStore {
         return HexFormat.of().formatHex(Base64.getDecoder().decode(codeSha256));
     }
 
-    // Unpacks next to the target and renames, so a crash never leaves a half-unpacked directory under the final name.
     private static void unpackAtomically(byte[] zip, Path codeDir) throws IOException {
-        Path staging = codeDir.resolveSibling("." + codeDir.getFileName() + "." + UUID.randomUUID());
+        createAtomically(codeDir, staging -> ZipUnpacker.unpack(zip, staging));
+    }
+
+    /** Fills a directory that does not exist yet. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path staging) throws IOException;
+    }
+
+    /**
+     * Makes {@code dir} by filling a staging directory beside it and renaming that, so a crash never leaves a
+     * half-made directory under the final name. Content-addressed directories come out the same whoever makes
+     * them, so one that a concurrent maker renamed first is as good.
+     */
+    public static void createAtomically(Path dir, Filler fill) throws IOException {
+        Path staging = dir.resolveSibling("." + dir.getFileName() + "." + UUID.randomUUID());
         try {
-            ZipUnpacker.unpack(zip, staging);
-            Files.move(staging, codeDir, StandardCopyOption.ATOMIC_MOVE);
+            fill.fill(staging);
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            // A concurrent upload of the same package won the rename: its result is identical.
-            if (!Files.isDirectory(codeDir)) {
+            if (!Files.isDirectory(dir)) {
                 throw e;
             }
         } finally {

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,31 +41,6 @@ class AsyncInvokerTest {
             "arn:aws:lambda:us-east-1:000000000000:function:fn", "example.Handler::handleRequest", Path.of("/jdk"),
             Path.of("/code"), Path.of("/opt"), 128, 3, 512, Map.of(), "us-east-1", null, null);
     private static final InvokeInput INPUT = new InvokeInput("request-1", SPEC.functionArn(), new byte[0], "");
-
-    /** A clock the test sets. */
-    private static final class SetClock extends Clock {
-
-        private volatile Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private record Pending(Duration delay, Runnable task) {
     }
@@ -96,7 +68,7 @@ class AsyncInvokerTest {
         store.close();
     }
 
-    private final SetClock clock = new SetClock();
+    private final SetClock clock = new SetClock(START);
     private final BlockingQueue<Pending> timer = new LinkedBlockingQueue<>();
     private final BlockingQueue<Instant> attempts = new LinkedBlockingQueue<>();
     private final List<Instant> attempted = new ArrayList<>();

@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -50,20 +48,15 @@ public final class LayerDirectories {
         if (Files.isDirectory(merged)) {
             return merged;
         }
-        Path staging = root.resolve("." + merged.getFileName() + "." + UUID.randomUUID());
         try {
-            Files.createDirectories(staging);
-            for (FunctionLayer layer : layers) {
-                mergeInto(packages.codeDir(layer.codeSha256()), staging);
-            }
-            Files.move(staging, merged, StandardCopyOption.ATOMIC_MOVE);
+            PackageStore.createAtomically(merged, staging -> {
+                Files.createDirectories(staging);
+                for (FunctionLayer layer : layers) {
+                    mergeInto(packages.codeDir(layer.codeSha256()), staging);
+                }
+            });
         } catch (IOException e) {
-            // A concurrent start of a function with the same layers made the same directory first.
-            if (!Files.isDirectory(merged)) {
-                throw new UncheckedIOException("cannot merge the layers into " + merged, e);
-            }
-        } finally {
-            FileTrees.delete(staging);
+            throw new UncheckedIOException("cannot merge the layers into " + merged, e);
         }
         return merged;
     }

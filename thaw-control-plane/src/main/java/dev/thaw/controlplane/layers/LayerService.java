@@ -311,9 +311,7 @@ public final class LayerService {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Sid", statement.statementId());
         document.put("Effect", "Allow");
-        document.put("Principal", "*".equals(statement.principal()) ? "*"
-                : Map.of("AWS", statement.principal().startsWith("arn:") ? statement.principal()
-                        : "arn:aws:iam::" + statement.principal() + ":root"));
+        document.put("Principal", PolicyText.principal(statement.principal()));
         document.put("Action", statement.action());
         document.put("Resource", versionArn(layerVersion));
         if (statement.organizationId() != null) {

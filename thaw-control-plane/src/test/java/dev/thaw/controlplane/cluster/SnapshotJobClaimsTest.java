@@ -1,6 +1,7 @@
 package dev.thaw.controlplane.cluster;
 
 import dev.thaw.controlplane.MetadataStore;
+import dev.thaw.controlplane.SetClock;
 import dev.thaw.controlplane.VersionKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,10 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +26,7 @@ class SnapshotJobClaimsTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock();
+    private final SetClock clock = new SetClock(Instant.parse("2026-01-01T00:00:00Z"));
     private MetadataStore store;
     private Membership a;
     private Membership b;
@@ -81,28 +80,5 @@ class SnapshotJobClaimsTest {
         store.deleteNode("b");
         assertFalse(a.othersAlive());
         assertEquals(1, a.nodes().size());
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
