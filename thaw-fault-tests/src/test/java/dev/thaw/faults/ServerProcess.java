@@ -5,8 +5,8 @@ import dev.thaw.api.auth.AccessKeys;
 import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.it.LambdaClients;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Pattern LISTENING = Pattern.compile("Thaw listening on (\\S+) ");
     private static final Path CLI_JAR = Path.of(System.getProperty("thaw.cli.jar",
             "../thaw-cli/target/thaw-cli-0.1.0-SNAPSHOT.jar"));
     private static final Path BUILD_ROOT = Path.of(System.getProperty("thaw.faults.build-root", ".."));
@@ -56,20 +59,19 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, List)}, with these environment variables added to the server's. */
     public static ServerProcess start(Path dataDir, Path log, List<String> options, Map<String, String> environment)
             throws IOException, InterruptedException {
-        int port = freePort();
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dthaw.home=" + BUILD_ROOT.toAbsolutePath().normalize(),
                 "-cp", CLI_JAR.toAbsolutePath() + ":" + CLI_JAR.toAbsolutePath().resolveSibling("lib") + "/*",
-                "dev.thaw.cli.ThawCli", "server", "--port", Integer.toString(port), "--url-port", "0",
+                "dev.thaw.cli.ThawCli", "server", "--port", "0", "--url-port", "0",
                 "--data-dir", dataDir.toString()));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        awaitAnswering(process, endpoint, credentialsFile(dataDir));
+        URI endpoint = awaitAnswering(process, log, logStart, credentialsFile(dataDir));
         return new ServerProcess(process, dataDir, endpoint);
     }
 
@@ -118,20 +120,25 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void awaitAnswering(Process process, URI endpoint, Path credentialsFile)
-            throws InterruptedException {
+    /**
+     * The server's endpoint, once it answers: it binds a port of its own choosing (a port picked here and handed to
+     * it could be taken in between) and logs where it listens.
+     */
+    private static URI awaitAnswering(Process process, Path log, long logStart, Path credentialsFile)
+            throws InterruptedException, IOException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue());
             }
-            if (Files.isRegularFile(credentialsFile)) {
-                try (LambdaClient probe = LambdaClients.forEndpoint(endpoint, credentialsFile,
+            Optional<URI> endpoint = listeningOn(log, logStart);
+            if (endpoint.isPresent() && Files.isRegularFile(credentialsFile)) {
+                try (LambdaClient probe = LambdaClients.forEndpoint(endpoint.get(), credentialsFile,
                         AccessKeys.DEFAULT_PROFILE, Optional.empty())) {
                     probe.listFunctions();
-                    return;
+                    return endpoint.get();
                 } catch (SdkException | IllegalStateException e) {
-                    // Not listening yet, or the credentials file is still being written.
+                    // Not answering yet, or the credentials file is still being written.
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -145,9 +152,12 @@ public final class ServerProcess implements AutoCloseable {
         return dataDir.resolve("credentials");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** The endpoint the server's "Thaw listening on" line names, in what it has logged since it was started. */
+    private static Optional<URI> listeningOn(Path log, long logStart) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(all, (int) Math.min(logStart, all.length),
+                (int) (all.length - Math.min(logStart, all.length)), StandardCharsets.UTF_8);
+        Matcher line = LISTENING.matcher(since);
+        return line.find() ? Optional.of(URI.create(line.group(1))) : Optional.empty();
     }
 }
