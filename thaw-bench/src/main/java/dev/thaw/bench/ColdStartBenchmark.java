@@ -65,7 +65,7 @@ final class ColdStartBenchmark {
                 measure(server, function, List.of(ColdStartMode.AOT_CACHE));
             }
         }
-        measureRestores(ColdStartMode.RESTORE_LAZY, config -> config.withLazyRestore(true));
+        measureRestores(ColdStartMode.RESTORE_EAGER, config -> config.withLazyRestore(false));
         measureRestores(ColdStartMode.RESTORE_L1, config -> config.withPreparedImageCache(0));
         try (RedisServer redis = RedisServer.start()) {
             Progress.line("redis-server at %s", redis.url());

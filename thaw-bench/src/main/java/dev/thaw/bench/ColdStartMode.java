@@ -5,10 +5,10 @@ enum ColdStartMode {
     ON_DEMAND("on-demand", "JVM start + init + invoke ($LATEST)", StartKind.ON_DEMAND),
     AOT_CACHE("on-demand + AOT cache", "JVM start from the JDK 25 AOT cache + init + invoke ($LATEST)",
             StartKind.ON_DEMAND),
-    RESTORE("SnapStart restore", "restore of version 1, default server (prepared-image cache on)",
-            StartKind.RESTORE),
-    RESTORE_LAZY("lazy restore", "restore of version 1 with --lazy-restore (prepared-image cache on): the copy "
-            + "resumes before its anonymous memory is in", StartKind.RESTORE),
+    RESTORE("SnapStart restore", "restore of version 1, default server (prepared-image cache on; lazy: the copy "
+            + "resumes before its anonymous memory is in)", StartKind.RESTORE),
+    RESTORE_EAGER("eager restore", "restore of version 1 with --no-lazy-restore (prepared-image cache on): every "
+            + "page is in before the copy resumes", StartKind.RESTORE),
     RESTORE_L1("restore from L1", "prepared-image cache off: snapshot read from the local cache tier",
             StartKind.RESTORE),
     RESTORE_L2("restore from L2 (Redis)", "prepared-image cache and L1 off: snapshot read from Redis",

@@ -132,7 +132,7 @@ final class MarkdownReport {
         row(mode.label(), series.jdk(), Integer.toString(l.count()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.max()),
                 mode == ColdStartMode.ON_DEMAND ? "" : versus(function, mode, ColdStartMode.ON_DEMAND, true),
                 mode == ColdStartMode.AOT_CACHE ? "" : versus(function, mode, ColdStartMode.AOT_CACHE, true),
-                TIERS.contains(mode) || mode == ColdStartMode.RESTORE_LAZY
+                TIERS.contains(mode) || mode == ColdStartMode.RESTORE_EAGER
                         ? versus(function, mode, ColdStartMode.RESTORE, false) : "",
                 afterL1 ? versus(function, mode, ColdStartMode.RESTORE_L1, false) : "");
     }
@@ -173,9 +173,10 @@ final class MarkdownReport {
         }
         line("Lazy restores, mean pages per copy (`thaw_restore_pages`) by how they were loaded by the end of the "
                 + "first invocation: *eager* before the copy resumed (memory CRIU never loads lazily: file-backed "
-                + "private pages, the stack), *prefetched* before it resumed as the working set recorded from the "
-                + "snapshot's first copies (none for the first copy; refined by the next two), *faulted* when the "
-                + "copy touched them, *rest* in the background (or later). *Needed floor*: eager + prefetched + "
+                + "private pages, the stack), *prefetched* from the start of the restore as the working set recorded "
+                + "from the snapshot's first copies (none for the first copy; refined by the next two), *faulted* "
+                + "when the copy touched them (with the rest of their 64 KiB block), *rest* not yet (it loads in the "
+                + "background once the first request is answered). *Needed floor*: eager + prefetched + "
                 + "faulted bytes at the measured memory-copy bandwidth.");
         line("");
         table(List.of("function", "eager", "prefetched", "faulted", "rest", "needed MiB", "needed floor",

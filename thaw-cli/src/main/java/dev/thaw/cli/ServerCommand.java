@@ -64,8 +64,10 @@ final class ServerCommand implements Callable<Integer> {
             + "recorded by the first one of each function revision.")
     boolean aotCache;
 
-    @Option(names = "--lazy-restore", description = "Restored copies resume before their memory is loaded and get "
-            + "its pages when they touch them and in the background (needs userfaultfd; else restores stay eager).")
+    @Option(names = "--lazy-restore", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Restored copies resume before their memory is loaded and get its pages as they need them "
+                    + "and in the background (needs userfaultfd; else restores stay eager); --no-lazy-restore loads "
+                    + "every page first (default: lazy).")
     boolean lazyRestore;
 
     @Option(names = "--prepared-cache-size", paramLabel = "MIB", description = "Memory-backed space for snapshots "

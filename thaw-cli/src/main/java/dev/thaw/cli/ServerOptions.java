@@ -46,7 +46,7 @@ public record ServerOptions(String bindAddress, int port, int urlPort, Path data
         return new ServerOptions("127.0.0.1", 9400, 9401, dataDir, 32, Duration.ofMinutes(10), Duration.ofSeconds(10),
                 "us-east-1", "000000000000", ControlPlaneConfig.DEFAULT_SNAP_START_INACTIVITY,
                 WorkerConfig.DEFAULT_RESTORE_TIMEOUT, StoreConfig.defaults(dataDir), false,
-                WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, false, OptionalInt.empty(),
+                WorkerConfig.DEFAULT_PREPARED_IMAGES, FunctionNetwork.EGRESS, true, OptionalInt.empty(),
                 Optional.empty(), ClusterOptions.ALONE, ApiAccess.defaults());
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +56,18 @@ class ServerCommandTest {
             assertThrows(CommandLine.ParameterException.class,
                     () -> new CommandLine(new ServerCommand()).parseArgs(bad.toArray(String[]::new)), bad.toString());
         }
+    }
+
+    @Test
+    void restoresAreLazyUnlessTurnedOff() {
+        ServerCommand defaults = new ServerCommand();
+        new CommandLine(defaults).parseArgs();
+        assertTrue(defaults.lazyRestore);
+        ServerCommand lazy = new ServerCommand();
+        new CommandLine(lazy).parseArgs("--lazy-restore");
+        assertTrue(lazy.lazyRestore);
+        ServerCommand eager = new ServerCommand();
+        new CommandLine(eager).parseArgs("--no-lazy-restore");
+        assertFalse(eager.lazyRestore);
     }
 }

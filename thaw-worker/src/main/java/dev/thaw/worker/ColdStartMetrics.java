@@ -36,7 +36,8 @@ final class ColdStartMetrics {
         pages("eager", counts.eager());
         pages("prefetched", counts.prefetched());
         pages("faulted", counts.faulted());
-        pages("rest", counts.image() - counts.eager() - counts.prefetched() - counts.faulted());
+        pages("background", counts.background());
+        pages("rest", counts.rest());
     }
 
     private void pages(String how, long pages) {

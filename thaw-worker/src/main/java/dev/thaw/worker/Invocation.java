@@ -329,6 +329,7 @@ final class Invocation {
     private void firstInvocationEnded(RestoredCopy copy) {
         copy.memory().ifPresent(memory -> {
             LazyMemory.Progress progress = memory.progress();
+            memory.firstInvocationEnded();
             restorer.metrics().pagesLoaded(progress.counts());
             if (restorer.workingSets().learning(spec.functionName(), spec.snapshotId())) {
                 restorer.workingSets().touched(spec.functionName(), spec.snapshotId(), progress.touched());

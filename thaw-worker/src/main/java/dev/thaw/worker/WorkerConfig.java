@@ -68,7 +68,7 @@ public record WorkerConfig(Path dataDir, Path runtimeJar, int concurrencyLimit, 
         private boolean aotCache;
         private long preparedImages = DEFAULT_PREPARED_IMAGES;
         private FunctionNetwork network;
-        private boolean lazyRestore;
+        private boolean lazyRestore = true;
         private OptionalInt logRetentionDays = OptionalInt.empty();
 
         private Builder(Path dataDir, Path runtimeJar) {

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Real environments: real sandboxed JVMs running the real runtime and the functions in the fixtures package. */
 class ProcessWorkerTest {
 
-    private static final String HANDLER = TestFunction.class.getName() + "::handleRequest";
+    static final String HANDLER = TestFunction.class.getName() + "::handleRequest";
     private static final Pattern REPORT = Pattern.compile(
             "REPORT RequestId: (\\S+)\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: (\\d+) ms\tMemory Size: (\\d+) MB"
                     + "\tMax Memory Used: (\\d+) MB(\tInit Duration: \\d+\\.\\d\\d ms)?.*");

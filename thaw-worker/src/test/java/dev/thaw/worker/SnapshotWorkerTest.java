@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,11 @@ class SnapshotWorkerTest {
     }
 
     private FunctionSpec published(String name, String snapshotId) {
-        FunctionSpec latest = ProcessWorkerTest.spec(name);
+        return published(ProcessWorkerTest.spec(name), snapshotId);
+    }
+
+    private static FunctionSpec published(FunctionSpec latest, String snapshotId) {
+        String name = latest.functionName();
         return new FunctionSpec(name, "1", latest.revisionId(), latest.functionArn(), latest.handler(),
                 latest.javaHome(), latest.codeDir(), latest.optDir(), latest.memoryMb(), latest.timeoutSeconds(),
                 latest.ephemeralStorageMb(), latest.environment(), latest.region(), latest.credentials(), snapshotId);
@@ -161,5 +166,32 @@ class SnapshotWorkerTest {
         assertEquals("Unhandled", crashed.functionError(), () -> text(crashed) + crashed.log());
         assertTrue(crashed.log().contains("Runtime exited with error: exit status 3"), "a restored copy's own exit "
                 + "code, not CRIU's: " + crashed.log());
+    }
+
+    @Test
+    void lazilyRestoredCopiesGetEveryPageRightWhileTheirMemoryChanges() throws Exception {
+        start(MemoryLoading.LAZY);
+        FunctionSpec latest = ProcessWorkerTest.spec("heap", ProcessWorkerTest.HANDLER, 1024, 30,
+                Map.of("TEST_INIT_HEAP_MB", "128"));
+        Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
+        SnapshotOutcome outcome = worker.createSnapshot(published(latest, null), snapshotDir);
+        assertTrue(outcome.created(), () -> outcome.stateReasonCode() + ": " + outcome.stateReason());
+        store.put("heap", "s1", snapshotDir);
+        FunctionSpec spec = published(latest, "s1");
+        String intact = "intact " + (128 << 17);
+
+        // The first copy faults the whole heap in; a warm second look reads what the background filled in.
+        assertEquals(intact, text(invoke(spec, "heap-sum")));
+        assertTrue(pages("faulted") > 128 * 256 / 2, "the heap was faulted in: " + pages("faulted"));
+        Thread.sleep(500);
+        assertEquals(intact, text(invoke(spec, "heap-sum")));
+        // Later copies start with the recorded working set, then free, return and fork memory as they run.
+        for (int copy = 0; copy < 3; copy++) {
+            worker.discard("heap", null);
+            InvokeResult churned = invoke(spec, "churn");
+            assertEquals("child exited 0, intact", text(churned), () -> text(churned) + churned.log());
+            assertEquals(intact, text(invoke(spec, "heap-sum")));
+        }
+        assertTrue(pages("prefetched") > 128 * 256, "the heap came as the working set: " + pages("prefetched"));
     }
 }

@@ -2,7 +2,6 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.CheckpointRequest;
 import dev.thaw.snapshot.LazyMemory;
-import dev.thaw.snapshot.WorkingSet;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -41,10 +40,9 @@ import java.util.stream.Collectors;
  * process stays the restored tree's parent (CRIU, then the waiter it execs), so its exit marks the copy's end and
  * says how it ended, as the sandbox wrapper's does for an environment started on demand.
  *
- * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) runs CRIU's lazy-pages daemon beside it
- * ({@link LazyPagesDaemon}): private anonymous memory is left out of the restore and arrives through the copy's
- * userfaultfd, when touched and in the background; a working set given with it is loaded eagerly instead
- * ({@link PrefetchView}).
+ * <p>A lazy restore ({@link dev.thaw.snapshot.MemoryLoading#LAZY}) leaves private anonymous memory out of what
+ * CRIU copies; it arrives through the copy's userfaultfd from {@link UffdPageServer}: the snapshot's working set
+ * first, then what the copy touches, the rest in the background.
  */
 public final class CriuSnapshotEngine implements SnapshotEngine {
 
@@ -54,7 +52,6 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String DUMP_LOG = "dump.log";
     private static final String RESTORE_LOG = "restore.log";
     private static final String PID_FILE = "restored.pid";
-    private static final String PREFETCH_VIEW = "image";
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
     private static final String IMAGE_LAYOUT = "5";
@@ -212,9 +209,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (IOException e) {
             throw new SnapshotException("cannot create the restore's work directory: " + e.getMessage(), e);
         }
-        Optional<LazyImage> lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported()
-                ? Optional.of(withPrefetch(request.imageDir(), work, request.memory().prefetch())) : Optional.empty();
-        Path images = lazy.map(LazyImage::dir).orElse(request.imageDir());
+        boolean lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported();
+        Path images = request.imageDir();
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
             stdio.load(in);
@@ -238,17 +234,18 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         options.addAll(NO_NETWORK_LOCK);
         List<String> setup = List.of("exec " + NETWORK_FD + "<"
                 + CriuCommand.quote(request.networkNamespace().toString()));
-        Optional<LazyPagesDaemon> daemon = Optional.empty();
+        Optional<UffdPageServer> pageServer = Optional.empty();
         AtomicReference<Process> restoring = new AtomicReference<>();
         // The copy's handle, not its pid: a handle never kills a later process that got the same pid.
         AtomicReference<ProcessHandle> restoredCopy = new AtomicReference<>();
         Process process;
         try {
-            if (lazy.isPresent()) {
-                daemon = Optional.of(startLazyPages(lazy.get(), request, options, () -> {
+            if (lazy) {
+                pageServer = Optional.of(servePages(request, () -> {
                     Optional.ofNullable(restoredCopy.get()).ifPresent(ProcessHandle::destroyForcibly);
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
                 }));
+                options.add("--lazy-pages");
             }
             // CRIU takes every word after --exec-cmd -- as the command: it goes last.
             options.addAll(EXIT_AS_THE_COPY);
@@ -260,59 +257,33 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
             process = builder.start();
             restoring.set(process);
         } catch (IOException e) {
-            daemon.ifPresent(LazyPagesDaemon::close);
+            pageServer.ifPresent(UffdPageServer::close);
             throw new SnapshotException("cannot run criu restore: " + e.getMessage(), e);
         } catch (SnapshotException | RuntimeException e) {
-            daemon.ifPresent(LazyPagesDaemon::close);
+            pageServer.ifPresent(UffdPageServer::close);
             throw e;
         }
         try {
             long pid = awaitPid(process, work.resolve(PID_FILE), request.timeout().toNanos());
             ProcessHandle.of(pid).ifPresent(restoredCopy::set);
-            return new RestoredProcess(process, pid, daemon.map(LazyMemory.class::cast));
+            return new RestoredProcess(process, pid, pageServer.map(LazyMemory.class::cast));
         } catch (SnapshotException | RuntimeException e) {
             process.destroyForcibly();
-            daemon.ifPresent(LazyPagesDaemon::close);
+            pageServer.ifPresent(UffdPageServer::close);
             throw e;
         }
     }
 
-    /**
-     * What a lazy restore reads.
-     *
-     * @param dir             the image itself, or with a working set to prefetch, a view of it that loads those
-     *                        pages eagerly
-     * @param prefetchedPages the pages the view took out of the image's lazy runs
-     */
-    private record LazyImage(Path dir, long prefetchedPages) {
-    }
-
-    /** The image a lazy restore reads; a view of it is made in the restore's work directory. */
-    private static LazyImage withPrefetch(Path image, Path work, WorkingSet prefetch) throws SnapshotException {
-        if (prefetch.isEmpty()) {
-            return new LazyImage(image, 0);
-        }
-        try {
-            Path view = work.resolve(PREFETCH_VIEW);
-            return new LazyImage(view, PrefetchView.create(image, view, prefetch));
-        } catch (IOException e) {
-            throw new SnapshotException("cannot prepare the restore's image: " + e.getMessage(), e);
-        }
-    }
-
-    /** Starts the lazy-pages daemon for a restore and adds the restore's side of it to {@code options}. */
-    private LazyPagesDaemon startLazyPages(LazyImage image, RestoreRequest request, List<String> options,
-                                           Runnable onLost) throws SnapshotException {
+    /** Starts serving the lazy restore's memory, from its image and with its working set first. */
+    private static UffdPageServer servePages(RestoreRequest request, Runnable onLost) throws SnapshotException {
         ImageLayout layout;
         try {
-            layout = ImageLayout.of(image.dir());
+            layout = ImageLayout.of(request.imageDir());
         } catch (IOException e) {
             throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
         }
-        LazyPagesDaemon daemon = LazyPagesDaemon.start(criu, image.dir(), request.workDir(), layout,
-                image.prefetchedPages(), request.timeout(), onLost);
-        options.add("--lazy-pages");
-        return daemon;
+        return UffdPageServer.listen(request.workDir(), request.imageDir(), layout, request.memory().prefetch(),
+                onLost);
     }
 
     /** Whether this kernel gives CRIU what lazy restores need; when not, restores are eager, as said once. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which pages of an image a lazy restore leaves to the lazy-pages daemon, over all the tasks' pagemaps.
+ * Which pages of an image a lazy restore leaves to the page server, over all the tasks' pagemaps.
  *
  * @param imagePages pages the image holds
  * @param lazyPages  of those, the ones loaded on demand or in the background

@@ -2,7 +2,6 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.Varint;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -14,8 +13,8 @@ import java.util.List;
 
 /**
  * A CRIU pagemap image ({@code pagemap-<pid>.img}): which pages of one task the image holds, as runs of pages.
- * Read here to tell which pages a lazy restore loads how, and rewritten to load a working set eagerly; the format is
- * two magic numbers, then length-prefixed protobuf messages (a head, then one entry per run: images/pagemap.proto).
+ * Read here to tell which pages a lazy restore loads how, and where they are in the pages file; the format is two
+ * magic numbers, then length-prefixed protobuf messages (a head, then one entry per run: images/pagemap.proto).
  *
  * @param magic   the file's first eight bytes, as they are
  * @param head    the head message, as it is (which pages file the runs are in)
@@ -69,67 +68,6 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
     long lazyPages() {
         return runs.stream().filter(run -> run.lazy() && run.present()).mapToLong(Run::nrPages).sum();
     }
-
-    /**
-     * This pagemap with the pages in {@code eager} taken out of lazy runs, so a lazy restore loads them before the
-     * copy resumes. The runs keep their order and pages, so the pages file still matches.
-     *
-     * @param eager ascending, disjoint (start, end) address pairs
-     */
-    PagemapImage withEager(long[] eager) {
-        List<Run> split = new ArrayList<>();
-        int next = 0;
-        for (Run run : runs) {
-            if (!run.lazy() || !run.present()) {
-                split.add(run);
-                continue;
-            }
-            while (next < eager.length && eager[next + 1] <= run.vaddr()) {
-                next += 2;
-            }
-            long at = run.vaddr();
-            for (int i = next; i < eager.length && eager[i] < run.end(); i += 2) {
-                long from = Math.max(eager[i], run.vaddr());
-                long to = Math.min(eager[i + 1], run.end());
-                if (from > at) {
-                    split.add(new Run(at, (from - at) / PAGE_SIZE, run.flags()));
-                }
-                split.add(new Run(from, (to - from) / PAGE_SIZE, run.flags() & ~LAZY));
-                at = to;
-            }
-            if (at < run.end()) {
-                split.add(new Run(at, (run.end() - at) / PAGE_SIZE, run.flags()));
-            }
-        }
-        return new PagemapImage(magic, head, List.copyOf(split));
-    }
-
-    /** The image file's bytes; counts are written as CRIU 4.1 does (compat_nr_pages), which every version reads. */
-    byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(magic).array());
-        writeMessage(out, head);
-        for (Run run : runs) {
-            ByteArrayOutputStream entry = new ByteArrayOutputStream();
-            field(entry, 1, run.vaddr());
-            field(entry, 2, run.nrPages());
-            field(entry, 4, run.flags());
-            writeMessage(out, entry.toByteArray());
-        }
-        return out.toByteArray();
-    }
-
-    private static void writeMessage(ByteArrayOutputStream out, byte[] message) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(message.length)
-                .array());
-        out.writeBytes(message);
-    }
-
-    private static void field(ByteArrayOutputStream out, int number, long value) {
-        Varint.write(out, (long) number << 3);
-        Varint.write(out, value);
-    }
-
 
     private static ByteBuffer message(ByteBuffer in) {
         int size = in.getInt();

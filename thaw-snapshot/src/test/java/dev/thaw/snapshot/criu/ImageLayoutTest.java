@@ -3,7 +3,6 @@ package dev.thaw.snapshot.criu;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,52 +43,16 @@ class ImageLayoutTest {
 
     @Test
     void rejectsTruncatedPagemaps() throws IOException {
-        byte[] whole = pagemap(entry(0x1000_0000L, 2, LAZY_PRESENT, false));
+        byte[] whole = CriuImages.pagemap(1, entry(0x1000_0000L, 2, LAZY_PRESENT, false));
         byte[] cut = Arrays.copyOf(whole, whole.length - 3);
         assertThrows(IOException.class, () -> PagemapImage.parse(cut, "cut"));
     }
 
     private void write(String name, byte[]... entries) throws IOException {
-        Files.write(images.resolve(name), pagemap(entries));
-    }
-
-    private static byte[] pagemap(byte[]... entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0x19, 0x43, 0x56, 0x54, 0x25, 0x40, 0x08, 0x56});
-        message(out, new byte[] {0x08, 0x01});
-        for (byte[] entry : entries) {
-            message(out, entry);
-        }
-        return out.toByteArray();
+        Files.write(images.resolve(name), CriuImages.pagemap(1, entries));
     }
 
     private static byte[] entry(long vaddr, long pages, int flags, boolean wide) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        field(out, 1, vaddr);
-        field(out, 2, wide ? 0 : pages);
-        field(out, 4, flags);
-        if (wide) {
-            field(out, 5, pages);
-        }
-        return out.toByteArray();
-    }
-
-    private static void field(ByteArrayOutputStream out, int number, long value) {
-        varint(out, (long) number << 3);
-        varint(out, value);
-    }
-
-    private static void varint(ByteArrayOutputStream out, long value) {
-        while ((value & ~0x7FL) != 0) {
-            out.write((int) ((value & 0x7F) | 0x80));
-            value >>>= 7;
-        }
-        out.write((int) value);
-    }
-
-    private static void message(ByteArrayOutputStream out, byte[] message) {
-        int size = message.length;
-        out.writeBytes(new byte[] {(byte) size, (byte) (size >>> 8), (byte) (size >>> 16), (byte) (size >>> 24)});
-        out.writeBytes(message);
+        return CriuImages.entry(vaddr, pages, flags, wide);
     }
 }

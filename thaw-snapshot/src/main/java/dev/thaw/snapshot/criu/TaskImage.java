@@ -1,0 +1,142 @@
+package dev.thaw.snapshot.criu;
+
+import dev.thaw.snapshot.Varint;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a lazy restore leaves out of one task's memory: the present pages of its lazy pagemap runs, cut at its
+ * mappings' boundaries (from {@code mm-<task>.img}), where they are in its pages file.
+ *
+ * @param task      the task's id in the image
+ * @param pagesFile the file holding the task's pages
+ * @param lazy      the pages a lazy restore leaves out, each extent within one mapping
+ */
+record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
+
+    /** {@code mm_entry.vmas} and, in a {@code vma_entry}, its start and end (images/mm.proto, vma.proto). */
+    private static final int MM_VMAS = 14;
+    private static final int VMA_START = 1;
+    private static final int VMA_END = 2;
+    private static final int PAGEMAP_HEAD_PAGES_ID = 1;
+
+    static TaskImage read(Path imageDir, int task) throws IOException {
+        PagemapImage pagemap = PagemapImage.read(imageDir.resolve("pagemap-" + task + ".img"));
+        long[] mappings = mappings(imageDir.resolve("mm-" + task + ".img"));
+        List<PendingPages.Extent> lazy = new ArrayList<>();
+        long offset = 0;
+        int mapping = 0;
+        for (PagemapImage.Run run : pagemap.runs()) {
+            if (!run.present()) {
+                continue;
+            }
+            if (run.lazy()) {
+                long at = run.vaddr();
+                while (at < run.end()) {
+                    while (mapping < mappings.length && Long.compareUnsigned(mappings[mapping + 1], at) <= 0) {
+                        mapping += 2;
+                    }
+                    if (mapping == mappings.length || Long.compareUnsigned(mappings[mapping], at) > 0) {
+                        throw new IOException("pages at 0x" + Long.toHexString(at) + " of task " + task
+                                + " are in no mapping of its image");
+                    }
+                    long end = Long.compareUnsigned(run.end(), mappings[mapping + 1]) < 0 ? run.end() : mappings[mapping + 1];
+                    lazy.add(new PendingPages.Extent(at, end, at, offset + (at - run.vaddr())));
+                    at = end;
+                }
+            }
+            offset += run.nrPages() * PendingPages.PAGE;
+        }
+        return new TaskImage(task, imageDir.resolve("pages-" + pagesId(pagemap) + ".img"), List.copyOf(lazy));
+    }
+
+    private static long pagesId(PagemapImage pagemap) throws IOException {
+        ByteBuffer head = ByteBuffer.wrap(pagemap.head());
+        try {
+            while (head.hasRemaining()) {
+                long key = Varint.read(head);
+                long value = skipOrRead(head, key);
+                if (key >>> 3 == PAGEMAP_HEAD_PAGES_ID) {
+                    return value;
+                }
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("malformed pagemap head", e);
+        }
+        throw new IOException("the pagemap names no pages file");
+    }
+
+    /** The mappings of {@code mm-<task>.img} as ascending (start, end) pairs. */
+    static long[] mappings(Path mmImage) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(mmImage)).order(ByteOrder.LITTLE_ENDIAN);
+        List<long[]> vmas = new ArrayList<>();
+        try {
+            in.position(Long.BYTES);
+            int size = in.getInt();
+            ByteBuffer mm = slice(in, size);
+            while (mm.hasRemaining()) {
+                long key = Varint.read(mm);
+                if (key >>> 3 == MM_VMAS && (key & 7) == 2) {
+                    ByteBuffer vma = slice(mm, (int) Varint.read(mm));
+                    long start = 0;
+                    long end = 0;
+                    while (vma.hasRemaining()) {
+                        long field = Varint.read(vma);
+                        long value = skipOrRead(vma, field);
+                        if (field >>> 3 == VMA_START) {
+                            start = value;
+                        } else if (field >>> 3 == VMA_END) {
+                            end = value;
+                        }
+                    }
+                    // Addresses are unsigned: the vsyscall page's are above any long.
+                    if (Long.compareUnsigned(end, start) <= 0) {
+                        throw new IOException("a mapping without bounds in " + mmImage.getFileName());
+                    }
+                    vmas.add(new long[] {start, end});
+                } else {
+                    skipOrRead(mm, key);
+                }
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("malformed mm image " + mmImage.getFileName(), e);
+        }
+        vmas.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        long[] bounds = new long[vmas.size() * 2];
+        for (int i = 0; i < vmas.size(); i++) {
+            bounds[2 * i] = vmas.get(i)[0];
+            bounds[2 * i + 1] = vmas.get(i)[1];
+        }
+        return bounds;
+    }
+
+    private static ByteBuffer slice(ByteBuffer in, int size) {
+        if (size < 0 || size > in.remaining()) {
+            throw new IllegalArgumentException("message of " + size + " bytes");
+        }
+        ByteBuffer message = in.slice(in.position(), size).order(ByteOrder.LITTLE_ENDIAN);
+        in.position(in.position() + size);
+        return message;
+    }
+
+    /** A varint field's value; any other field is skipped (and 0 returned). */
+    private static long skipOrRead(ByteBuffer in, long key) {
+        switch ((int) (key & 7)) {
+            case 0 -> {
+                return Varint.read(in);
+            }
+            case 1 -> in.position(in.position() + Long.BYTES);
+            case 2 -> slice(in, (int) Varint.read(in));
+            case 5 -> in.position(in.position() + Integer.BYTES);
+            default -> throw new IllegalArgumentException("field of wire type " + (key & 7));
+        }
+        return 0;
+    }
+}
