@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * @param imageDir         an image written by {@link SnapshotEngine#checkpoint}; never modified by a restore
@@ -15,7 +16,9 @@ import java.util.Map;
  * @param workDir          a directory private to this restore, for the engine's logs and pid file
  * @param timeout          how long the engine may take before the copy is running; it is killed after that
  * @param memory           how the copy's memory is loaded
+ * @param partial          present when files of the image are on disk only in part
  */
 public record RestoreRequest(Path imageDir, Path root, Map<String, Path> externalMounts, Path networkNamespace,
-                             List<Path> cgroupProcs, Path workDir, Duration timeout, MemoryPlan memory) {
+                             List<Path> cgroupProcs, Path workDir, Duration timeout, MemoryPlan memory,
+                             Optional<PartialImage> partial) {
 }

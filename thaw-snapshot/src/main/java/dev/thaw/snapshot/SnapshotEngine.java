@@ -22,6 +22,12 @@ public interface SnapshotEngine {
     void checkpoint(CheckpointRequest request) throws SnapshotException;
 
     /**
+     * The files of an image (by name) that a lazy restore reads only in part: they may be left partial on disk
+     * ({@link RestoreRequest#partial}).
+     */
+    boolean readsInPart(String file);
+
+    /**
      * Restores a new copy of an image. The pipes its checkpoint recorded are the stdin, stdout and stderr of the
      * returned process handle; it is running when this returns.
      */

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 
 /**
  * Fetch: reads the manifest, then every distinct chunk once, in parallel, writing each verified chunk to all
  * the places that hold it in a staging directory that becomes the target's content only when all are done.
+ * Files a fetch leaves partial are created at their size only; their chunks come later ({@link PartialFiles}).
  */
 final class SnapshotReader {
     private static final int IN_FLIGHT = 32;
@@ -40,16 +42,26 @@ final class SnapshotReader {
         this.pool = pool;
     }
 
-    FetchResult fetch(String function, String snapshotId, Path target) throws StoreException {
+    /** A fetch's result and the files it left for later ({@link PartialFiles}). */
+    record Fetched(FetchResult result, PartialFiles partial) {
+    }
+
+    /** Fetches every file; those {@code partial} selects only at their size, their chunks left to load later. */
+    Fetched fetch(String function, String snapshotId, Path target, Predicate<String> partial) throws StoreException {
         long start = System.nanoTime();
         Manifest manifest = manifests.read(function, snapshotId);
         SecretKey dataKey = keys.existing(function);
-        Map<String, List<Placement>> placements = placements(manifest);
+        List<ManifestEntry> partialFiles = manifest.entries().stream()
+                .filter(entry -> entry.type() == EntryType.FILE && partial.test(entry.path())).toList();
+        Map<String, List<Placement>> placements = placements(manifest, partialFiles);
         Map<String, Integer> byTier = new ConcurrentHashMap<>(
                 Map.of("l1", 0, "l2", 0, TieredChunkReader.DURABLE, 0));
         String what = "restoring snapshot " + function + "/" + snapshotId + " into " + target;
         try (StagedTarget staged = StagedTarget.create(target)) {
             staged.prepare(manifest.entries());
+            for (ManifestEntry entry : partialFiles) {
+                staged.reserve(entry.path(), entry.size());
+            }
             TaskGroup reads = new TaskGroup(pool, IN_FLIGHT);
             for (Map.Entry<String, List<Placement>> chunk : placements.entrySet()) {
                 reads.submit(() -> {
@@ -65,15 +77,17 @@ final class SnapshotReader {
         } catch (IOException e) {
             throw new StoreException(what + ": " + e, e);
         }
-        return new FetchResult(manifest.rawBytes(), placements.size(), Map.copyOf(byTier),
-                Duration.ofNanos(System.nanoTime() - start));
+        long partialBytes = partialFiles.stream().mapToLong(ManifestEntry::size).sum();
+        return new Fetched(new FetchResult(manifest.rawBytes() - partialBytes, placements.size(), Map.copyOf(byTier),
+                Duration.ofNanos(System.nanoTime() - start)),
+                new PartialFiles(function, dataKey, chunks, pool, target, partialFiles));
     }
 
     /** Chunk id -> where its plaintext goes; a chunk repeated within the snapshot is read once. */
-    private static Map<String, List<Placement>> placements(Manifest manifest) {
+    private static Map<String, List<Placement>> placements(Manifest manifest, List<ManifestEntry> partial) {
         Map<String, List<Placement>> placements = new LinkedHashMap<>();
         for (ManifestEntry entry : manifest.entries()) {
-            if (entry.type() == EntryType.FILE) {
+            if (entry.type() == EntryType.FILE && !partial.contains(entry)) {
                 for (int i = 0; i < entry.chunks().size(); i++) {
                     placements.computeIfAbsent(entry.chunks().get(i), id -> new ArrayList<>())
                             .add(new Placement(entry.path(), (long) i * Chunks.SIZE));

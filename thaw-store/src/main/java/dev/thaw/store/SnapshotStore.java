@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The snapshot store: snapshots as manifests and 512 KiB chunks, compressed (zstd), encrypted (AES-256-GCM
@@ -104,16 +105,34 @@ public final class SnapshotStore implements AutoCloseable {
      * tiers. Throws CorruptSnapshotException when the durable tier's data is bad or missing.
      */
     public FetchResult fetch(String function, String snapshotId, Path target) throws StoreException {
+        return fetched(function, snapshotId, target, path -> false).result();
+    }
+
+    /**
+     * As {@link #fetch(String, String, Path)}, except that the files {@code partial} selects (by their path in
+     * the snapshot) are only created at their size: a reader that needs part of one loads it through the result,
+     * verified chunk by verified chunk, while the snapshot is in the store.
+     */
+    public PartialFiles fetch(String function, String snapshotId, Path target, Predicate<String> partial)
+            throws StoreException {
+        return fetched(function, snapshotId, target, partial).partial();
+    }
+
+    private SnapshotReader.Fetched fetched(String function, String snapshotId, Path target,
+                                           Predicate<String> partial) throws StoreException {
         ObjectKeys.requireName("function", function);
         ObjectKeys.requireName("snapshotId", snapshotId);
-        FetchResult result;
+        SnapshotReader.Fetched fetched;
         try (FunctionLocks.Held held = locks.shared(function)) {
-            result = reader.fetch(function, snapshotId, target);
+            fetched = reader.fetch(function, snapshotId, target, partial);
         }
+        FetchResult result = fetched.result();
         metrics.fetched(result.elapsed().toNanos());
-        LOG.info("fetch {}/{}: {} bytes, {} chunks {}, {} ms", function, snapshotId, result.bytes(),
-                result.chunks(), result.chunksByTier(), result.elapsed().toMillis());
-        return result;
+        LOG.info("fetch {}/{}: {} bytes, {} chunks {}, {} ms{}", function, snapshotId, result.bytes(),
+                result.chunks(), result.chunksByTier(), result.elapsed().toMillis(),
+                fetched.partial().paths().isEmpty() ? "" : ", " + fetched.partial().paths().size()
+                        + " files left to load on demand");
+        return fetched;
     }
 
     public boolean exists(String function, String snapshotId) throws StoreException {

@@ -88,7 +88,9 @@ public final class ProcessWorker implements Worker {
         this.dataDirLock = DataDirectoryLock.acquire(config.dataDir());
         this.prepared = config.preparedImages() > 0
                 ? Optional.of(new PreparedImages(store, config.dataDir(), config.preparedImages())) : Optional.empty();
-        this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store));
+        // A lazy restore of a snapshot fetched for it alone loads the pages it needs as it needs them.
+        this.snapshots = prepared.<SnapshotSource>map(p -> p).orElseGet(() -> SnapshotSource.fetchEachTime(store,
+                config.lazyRestore() ? engine::readsInPart : file -> false));
         this.coldStarts = new ColdStartMetrics(metrics);
         this.workingSets = new WorkingSets(WorkingSetRecords.in(store));
         this.logs = new FunctionLogs(config.dataDir().resolve("logs"), Clock.systemUTC(), config.logRetentionDays());

@@ -9,18 +9,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,10 +45,14 @@ class SnapshotWorkerTest {
     private ProcessWorker worker;
 
     private void start(MemoryLoading memory) {
+        start(memory, WorkerConfig.DEFAULT_PREPARED_IMAGES);
+    }
+
+    private void start(MemoryLoading memory, long preparedImages) {
         store = TestStores.open(dataDir);
         worker = new ProcessWorker(WorkerConfig.builder(dataDir, RuntimeJar.locate()).concurrencyLimit(10)
-                .idleTimeout(Duration.ofMinutes(5)).lazyRestore(memory == MemoryLoading.LAZY).build(), store,
-                metrics);
+                .idleTimeout(Duration.ofMinutes(5)).lazyRestore(memory == MemoryLoading.LAZY)
+                .preparedImages(preparedImages).build(), store, metrics);
         // CI provisions CRIU: there, missing snapshots are a failure, not a reason to skip.
         if (!"true".equals(System.getenv("CI"))) {
             assumeFalse(worker.snapshotsUnavailable().isPresent(), () -> worker.snapshotsUnavailable().get());
@@ -168,9 +179,11 @@ class SnapshotWorkerTest {
                 + "code, not CRIU's: " + crashed.log());
     }
 
-    @Test
-    void lazilyRestoredCopiesGetEveryPageRightWhileTheirMemoryChanges() throws Exception {
-        start(MemoryLoading.LAZY);
+    /** Prepared: pages come from the decrypted image; not: from the store, chunk by verified chunk, as needed. */
+    @ParameterizedTest(name = "prepared image: {0}")
+    @ValueSource(booleans = {true, false})
+    void lazilyRestoredCopiesGetEveryPageRightWhileTheirMemoryChanges(boolean prepared) throws Exception {
+        start(MemoryLoading.LAZY, prepared ? WorkerConfig.DEFAULT_PREPARED_IMAGES : 0);
         FunctionSpec latest = ProcessWorkerTest.spec("heap", ProcessWorkerTest.HANDLER, 1024, 30,
                 Map.of("TEST_INIT_HEAP_MB", "128"));
         Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
@@ -193,5 +206,65 @@ class SnapshotWorkerTest {
             assertEquals(intact, text(invoke(spec, "heap-sum")));
         }
         assertTrue(pages("prefetched") > 128 * 256, "the heap came as the working set: " + pages("prefetched"));
+    }
+
+    @Test
+    void aPageWhoseChunkFailsVerificationFailsItsCopyAndIsNeverServed() throws Exception {
+        start(MemoryLoading.LAZY, 0);
+        FunctionSpec latest = ProcessWorkerTest.spec("bad-pages", ProcessWorkerTest.HANDLER, 1024, 30,
+                Map.of("TEST_INIT_HEAP_MB", "64"));
+        Path snapshotDir = Files.createDirectories(dataDir.resolve("snapshot"));
+        assertTrue(worker.createSnapshot(published(latest, null), snapshotDir).created());
+        store.put("bad-pages", "s1", snapshotDir);
+        FunctionSpec spec = published(latest, "s1");
+
+        // While the restored copy's first invocation sleeps, before its heap is in, every stored copy of each chunk
+        // only its memory pages hold goes bad.
+        try (ExecutorService client = Executors.newSingleThreadExecutor()) {
+            Future<InvokeResult> sleeping = client.submit(() -> invoke(spec, "sleep:1500"));
+            Thread.sleep(500);
+            corruptChunksOnlyPagesHold(snapshotDir);
+            InvokeResult first = sleeping.get();
+            assertTrue(first.log().contains("Restore Duration"), first.log());
+        }
+
+        // The copy dies at the first page it cannot verify (its heap, read now or by the background fill); the
+        // next start fails to load the pages CRIU restores and starts on demand. Never an answer from bad pages.
+        InvokeResult read = invoke(spec, "heap-sum");
+        if (read.functionError() == null) {
+            assertEquals("intact " + (64 << 17), text(read));
+            assertTrue(read.log().contains("Init Duration"), () -> "only a fresh start may answer: " + read.log());
+        } else {
+            assertEquals("Unhandled", read.functionError(), () -> text(read) + read.log());
+        }
+    }
+
+    private void corruptChunksOnlyPagesHold(Path snapshotDir) throws Exception {
+        Set<String> pagesOnly = new HashSet<>();
+        Set<String> others = new HashSet<>();
+        try (Stream<Path> files = Files.walk(snapshotDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                (file.getFileName().toString().matches("pages-\\d+\\.img") ? pagesOnly : others)
+                        .addAll(chunkIds(Files.readAllBytes(file)));
+            }
+        }
+        pagesOnly.removeAll(others);
+        assertFalse(pagesOnly.isEmpty());
+        try (Stream<Path> stored = Files.walk(dataDir.resolve("store"))) {
+            for (Path chunk : stored.filter(f -> pagesOnly.contains(f.getFileName().toString())).toList()) {
+                byte[] bytes = Files.readAllBytes(chunk);
+                bytes[bytes.length / 2] ^= 0x5a;
+                Files.write(chunk, bytes);
+            }
+        }
+    }
+
+    private static Set<String> chunkIds(byte[] content) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int at = 0; at < content.length; at += 512 * 1024) {
+            byte[] chunk = Arrays.copyOfRange(content, at, Math.min(content.length, at + 512 * 1024));
+            ids.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chunk)));
+        }
+        return ids;
     }
 }

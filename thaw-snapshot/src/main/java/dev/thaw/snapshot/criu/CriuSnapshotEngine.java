@@ -2,6 +2,7 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.CheckpointRequest;
 import dev.thaw.snapshot.LazyMemory;
+import dev.thaw.snapshot.PartialImage;
 import dev.thaw.snapshot.RestoreRequest;
 import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -52,9 +54,10 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
     private static final String DUMP_LOG = "dump.log";
     private static final String RESTORE_LOG = "restore.log";
     private static final String PID_FILE = "restored.pid";
+    private static final Pattern PAGES_FILE = Pattern.compile("pages-\\d+\\.img");
     private static final int STDIO_FDS = 3;
     /** Changes whenever the options that shape an image change: images of another layout are re-created. */
-    private static final String IMAGE_LAYOUT = "5";
+    private static final String IMAGE_LAYOUT = "6";
     /** Names the checkpointed tree's network namespace, which restored copies get anew. */
     private static final String NETWORK_KEY = "net";
     /** The fd on which CRIU finds the network namespace a copy joins. */
@@ -198,6 +201,13 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
             Thread.currentThread().interrupt();
             throw new SnapshotException("interrupted during criu dump", e);
         }
+        try {
+            if (!LazyMarks.apply(images)) {
+                LOG.debug("cannot read the stack pointers of {}: its lazy marks stay as CRIU wrote them", images);
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("cannot mark the image's lazy pages: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -211,6 +221,9 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
         boolean lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported();
         Path images = request.imageDir();
+        if (request.partial().isPresent()) {
+            loadWhatCriuReads(images, request.partial().get(), lazy);
+        }
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
             stdio.load(in);
@@ -274,6 +287,27 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
     }
 
+    @Override
+    public boolean readsInPart(String file) {
+        return PAGES_FILE.matcher(file).matches();
+    }
+
+    /** Loads the pages CRIU itself restores: a lazy restore's eager ones, or else all of them. */
+    private static void loadWhatCriuReads(Path imageDir, PartialImage partial, boolean lazy)
+            throws SnapshotException {
+        try {
+            for (int task : TaskImage.tasks(imageDir)) {
+                TaskImage image = TaskImage.read(imageDir, task);
+                String file = image.pagesFile().getFileName().toString();
+                if (partial.isPartial(file)) {
+                    partial.load(file, lazy ? image.eager() : new long[] {0, Long.MAX_VALUE});
+                }
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("cannot load the image's pages: " + e.getMessage(), e);
+        }
+    }
+
     /** Starts serving the lazy restore's memory, from its image and with its working set first. */
     private static UffdPageServer servePages(RestoreRequest request, Runnable onLost) throws SnapshotException {
         ImageLayout layout;
@@ -282,8 +316,8 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (IOException e) {
             throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
         }
-        return UffdPageServer.listen(request.workDir(), request.imageDir(), layout, request.memory().prefetch(),
-                onLost);
+        return UffdPageServer.listen(request.workDir(), request.imageDir(), request.cgroupProcs().stream().findFirst(),
+                request.partial(), layout, request.memory().prefetch(), onLost);
     }
 
     /** Whether this kernel gives CRIU what lazy restores need; when not, restores are eager, as said once. */

@@ -10,14 +10,17 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The few C library calls the userfaultfd page server makes (x86-64 and arm64 Linux), through the foreign function
- * API. Each call takes the thread's call-state segment ({@link #callState}) and throws {@link Errno} with the
+ * The few C library calls the userfaultfd page server makes (x86-64 and arm64 Linux, glibc), through the foreign
+ * function API. Each call takes the thread's call-state segment ({@link #callState}) and throws {@link Errno} with the
  * call's errno when it fails.
  */
 final class Libc {
@@ -67,6 +70,22 @@ final class Libc {
     private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT,
             JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle PIPE2 = downcall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS,
+            JAVA_LONG));
+    private static final MethodHandle WAITPID = downcall("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT,
+            ADDRESS, JAVA_INT));
+    private static final MethodHandle SPAWN_ACTIONS_INIT = downcall("posix_spawn_file_actions_init",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SPAWN_ACTIONS_DUP2 = downcall("posix_spawn_file_actions_adddup2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SPAWN_ACTIONS_DESTROY = downcall("posix_spawn_file_actions_destroy",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SPAWN = downcall("posix_spawn", FunctionDescriptor.of(JAVA_INT, ADDRESS,
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    private static final int O_CLOEXEC = 0x80000;
+    /** glibc's posix_spawn_file_actions_t is 80 bytes; room to spare. */
+    private static final long SPAWN_ACTIONS_SIZE = 256;
 
     /** {@code struct msghdr}'s size and offsets; {@code struct iovec} is two words. */
     private static final long MSGHDR_SIZE = 56;
@@ -108,7 +127,7 @@ final class Libc {
             int dirFd = check("open", state, (int) OPEN.invokeExact(state, arena.allocateFrom(dir),
                     O_PATH_DIRECTORY_CLOEXEC, 0));
             try {
-                byte[] path = ("/proc/self/fd/" + dirFd + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] path = ("/proc/self/fd/" + dirFd + "/" + name).getBytes(StandardCharsets.UTF_8);
                 if (path.length >= SUN_PATH) {
                     throw new IOException("socket path too long: " + name);
                 }
@@ -228,6 +247,86 @@ final class Libc {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot call into the C library", t);
+        }
+    }
+
+    /** A close-on-exec pipe: {read end, write end}. */
+    static int[] pipe(MemorySegment state) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(JAVA_INT, 2);
+            check("pipe2", state, (int) PIPE2.invokeExact(state, fds, O_CLOEXEC));
+            return new int[] {fds.get(JAVA_INT, 0), fds.get(JAVA_INT, 4)};
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("cannot call into the C library", t);
+        }
+    }
+
+    static void write(MemorySegment state, int fd, byte[] bytes) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocateFrom(JAVA_BYTE, bytes);
+            check("write", state, (long) WRITE.invokeExact(state, fd, buffer, (long) bytes.length));
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("cannot call into the C library", t);
+        }
+    }
+
+    /** Waits for child {@code pid} to end. */
+    static void await(MemorySegment state, int pid) {
+        try {
+            int ignored = (int) WAITPID.invokeExact(state, pid, MemorySegment.NULL, 0);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot call into the C library", t);
+        }
+    }
+
+    /**
+     * Starts {@code argv} (its first element an absolute path) with an empty environment and, in the child, each
+     * descriptor {@code fds[2i]} on number {@code fds[2i + 1]}; every other descriptor it inherits is the
+     * program's to close.
+     *
+     * @return the child's pid, to {@link #await}
+     */
+    static int spawn(MemorySegment state, List<String> argv, int... fds) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment actions = arena.allocate(SPAWN_ACTIONS_SIZE, 16);
+            int error = (int) SPAWN_ACTIONS_INIT.invokeExact(state, actions);
+            if (error != 0) {
+                throw new Errno("posix_spawn_file_actions_init", error);
+            }
+            try {
+                for (int i = 0; i < fds.length; i += 2) {
+                    error = (int) SPAWN_ACTIONS_DUP2.invokeExact(state, actions, fds[i], fds[i + 1]);
+                    if (error != 0) {
+                        throw new Errno("posix_spawn_file_actions_adddup2", error);
+                    }
+                }
+                MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1);
+                for (int i = 0; i < argv.size(); i++) {
+                    args.setAtIndex(ADDRESS, i, arena.allocateFrom(argv.get(i)));
+                }
+                args.setAtIndex(ADDRESS, argv.size(), MemorySegment.NULL);
+                MemorySegment env = arena.allocate(ADDRESS);
+                env.set(ADDRESS, 0, MemorySegment.NULL);
+                MemorySegment pid = arena.allocate(JAVA_INT);
+                error = (int) SPAWN.invokeExact(state, pid, args.getAtIndex(ADDRESS, 0), actions,
+                        MemorySegment.NULL, args, env);
+                if (error != 0) {
+                    throw new Errno("posix_spawn", error);
+                }
+                return pid.get(JAVA_INT, 0);
+            } finally {
+                int ignored = (int) SPAWN_ACTIONS_DESTROY.invokeExact(state, actions);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("cannot call into the C library", t);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.Varint;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -9,12 +10,14 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A CRIU pagemap image ({@code pagemap-<pid>.img}): which pages of one task the image holds, as runs of pages.
- * Read here to tell which pages a lazy restore loads how, and where they are in the pages file; the format is two
- * magic numbers, then length-prefixed protobuf messages (a head, then one entry per run: images/pagemap.proto).
+ * Read here to tell which pages a lazy restore loads how, and where they are in the pages file, and rewritten
+ * after a checkpoint to mark which pages are lazy; the format is two magic numbers, then length-prefixed protobuf
+ * messages (a head, then one entry per run: images/pagemap.proto).
  *
  * @param magic   the file's first eight bytes, as they are
  * @param head    the head message, as it is (which pages file the runs are in)
@@ -67,6 +70,60 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
     /** The pages of its lazy runs (holes hold none). */
     long lazyPages() {
         return runs.stream().filter(run -> run.lazy() && run.present()).mapToLong(Run::nrPages).sum();
+    }
+
+    /**
+     * This pagemap with exactly the present pages in {@code lazy} marked lazy: runs are cut at its bounds, and keep
+     * their order and pages, so the pages file still matches.
+     *
+     * @param lazy ascending (start, end) address pairs, none touching the next
+     */
+    PagemapImage withLazy(long[] lazy) {
+        List<Run> split = new ArrayList<>();
+        for (Run run : runs) {
+            if (!run.present()) {
+                split.add(run);
+                continue;
+            }
+            long at = run.vaddr();
+            while (at < run.end()) {
+                int i = Arrays.binarySearch(lazy, at);
+                // In a lazy range when at is a range's start, or falls after a start (odd insertion point).
+                boolean inLazy = i >= 0 ? i % 2 == 0 : (-i - 1) % 2 == 1;
+                int boundary = i >= 0 ? i + 1 : -i - 1;
+                long next = boundary < lazy.length ? Math.min(run.end(), lazy[boundary]) : run.end();
+                int flags = inLazy ? run.flags() | LAZY : run.flags() & ~LAZY;
+                split.add(new Run(at, (next - at) / PAGE_SIZE, flags));
+                at = next;
+            }
+        }
+        return new PagemapImage(magic, head, List.copyOf(split));
+    }
+
+    /** The image file's bytes; counts are written as CRIU 4.1 does (compat_nr_pages), which every version reads. */
+    byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(magic).array());
+        writeMessage(out, head);
+        for (Run run : runs) {
+            ByteArrayOutputStream entry = new ByteArrayOutputStream();
+            field(entry, 1, run.vaddr());
+            field(entry, 2, run.nrPages());
+            field(entry, 4, run.flags());
+            writeMessage(out, entry.toByteArray());
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeMessage(ByteArrayOutputStream out, byte[] message) {
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(message.length)
+                .array());
+        out.writeBytes(message);
+    }
+
+    private static void field(ByteArrayOutputStream out, int number, long value) {
+        Varint.write(out, (long) number << 3);
+        Varint.write(out, value);
     }
 
     private static ByteBuffer message(ByteBuffer in) {

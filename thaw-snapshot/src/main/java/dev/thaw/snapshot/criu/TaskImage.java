@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a lazy restore leaves out of one task's memory: the present pages of its lazy pagemap runs, cut at its
@@ -18,19 +21,32 @@ import java.util.List;
  * @param task      the task's id in the image
  * @param pagesFile the file holding the task's pages
  * @param lazy      the pages a lazy restore leaves out, each extent within one mapping
+ * @param eager     where the pages a lazy restore does load are in the pages file: ascending (start, end) offsets
  */
-record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
+record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy, long[] eager) {
 
     /** {@code mm_entry.vmas} and, in a {@code vma_entry}, its start and end (images/mm.proto, vma.proto). */
     private static final int MM_VMAS = 14;
     private static final int VMA_START = 1;
     private static final int VMA_END = 2;
+    private static final int VMA_FLAGS = 6;
+    private static final int VMA_STATUS = 7;
     private static final int PAGEMAP_HEAD_PAGES_ID = 1;
+    private static final Pattern PAGEMAP = Pattern.compile("pagemap-(\\d+)\\.img");
+
+    /** The tasks of the image in {@code imageDir}, by their pagemaps. */
+    static List<Integer> tasks(Path imageDir) throws IOException {
+        try (Stream<Path> files = Files.list(imageDir)) {
+            return files.map(file -> PAGEMAP.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches).map(m -> Integer.valueOf(m.group(1))).sorted().toList();
+        }
+    }
 
     static TaskImage read(Path imageDir, int task) throws IOException {
         PagemapImage pagemap = PagemapImage.read(imageDir.resolve("pagemap-" + task + ".img"));
         long[] mappings = mappings(imageDir.resolve("mm-" + task + ".img"));
         List<PendingPages.Extent> lazy = new ArrayList<>();
+        List<Long> eager = new ArrayList<>();
         long offset = 0;
         int mapping = 0;
         for (PagemapImage.Run run : pagemap.runs()) {
@@ -51,10 +67,16 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
                     lazy.add(new PendingPages.Extent(at, end, at, offset + (at - run.vaddr())));
                     at = end;
                 }
+            } else if (!eager.isEmpty() && eager.getLast() == offset) {
+                eager.set(eager.size() - 1, offset + run.nrPages() * PendingPages.PAGE);
+            } else {
+                eager.add(offset);
+                eager.add(offset + run.nrPages() * PendingPages.PAGE);
             }
             offset += run.nrPages() * PendingPages.PAGE;
         }
-        return new TaskImage(task, imageDir.resolve("pages-" + pagesId(pagemap) + ".img"), List.copyOf(lazy));
+        return new TaskImage(task, imageDir.resolve("pages-" + pagesId(pagemap) + ".img"), List.copyOf(lazy),
+                eager.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static long pagesId(PagemapImage pagemap) throws IOException {
@@ -75,8 +97,28 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
 
     /** The mappings of {@code mm-<task>.img} as ascending (start, end) pairs. */
     static long[] mappings(Path mmImage) throws IOException {
+        List<Mapping> vmas = mappingsOf(mmImage);
+        long[] bounds = new long[vmas.size() * 2];
+        for (int i = 0; i < vmas.size(); i++) {
+            bounds[2 * i] = vmas.get(i).start();
+            bounds[2 * i + 1] = vmas.get(i).end();
+        }
+        return bounds;
+    }
+
+    /**
+     * One mapping of a task's image.
+     *
+     * @param flags  its mmap flags ({@code MAP_*})
+     * @param status CRIU's kind of area ({@code VMA_AREA_*}, {@code VMA_ANON_*}, ...)
+     */
+    record Mapping(long start, long end, long flags, long status) {
+    }
+
+    /** The mappings of {@code mm-<task>.img}, lowest first. */
+    static List<Mapping> mappingsOf(Path mmImage) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(mmImage)).order(ByteOrder.LITTLE_ENDIAN);
-        List<long[]> vmas = new ArrayList<>();
+        List<Mapping> vmas = new ArrayList<>();
         try {
             in.position(Long.BYTES);
             int size = in.getInt();
@@ -87,20 +129,26 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
                     ByteBuffer vma = slice(mm, (int) Varint.read(mm));
                     long start = 0;
                     long end = 0;
+                    long flags = 0;
+                    long status = 0;
                     while (vma.hasRemaining()) {
                         long field = Varint.read(vma);
                         long value = skipOrRead(vma, field);
-                        if (field >>> 3 == VMA_START) {
-                            start = value;
-                        } else if (field >>> 3 == VMA_END) {
-                            end = value;
+                        switch ((int) (field >>> 3)) {
+                            case VMA_START -> start = value;
+                            case VMA_END -> end = value;
+                            case VMA_FLAGS -> flags = value;
+                            case VMA_STATUS -> status = value;
+                            default -> {
+                                // not needed here
+                            }
                         }
                     }
                     // Addresses are unsigned: the vsyscall page's are above any long.
                     if (Long.compareUnsigned(end, start) <= 0) {
                         throw new IOException("a mapping without bounds in " + mmImage.getFileName());
                     }
-                    vmas.add(new long[] {start, end});
+                    vmas.add(new Mapping(start, end, flags, status));
                 } else {
                     skipOrRead(mm, key);
                 }
@@ -108,16 +156,11 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new IOException("malformed mm image " + mmImage.getFileName(), e);
         }
-        vmas.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
-        long[] bounds = new long[vmas.size() * 2];
-        for (int i = 0; i < vmas.size(); i++) {
-            bounds[2 * i] = vmas.get(i)[0];
-            bounds[2 * i + 1] = vmas.get(i)[1];
-        }
-        return bounds;
+        vmas.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
+        return List.copyOf(vmas);
     }
 
-    private static ByteBuffer slice(ByteBuffer in, int size) {
+    static ByteBuffer slice(ByteBuffer in, int size) {
         if (size < 0 || size > in.remaining()) {
             throw new IllegalArgumentException("message of " + size + " bytes");
         }
@@ -127,7 +170,7 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy) {
     }
 
     /** A varint field's value; any other field is skipped (and 0 returned). */
-    private static long skipOrRead(ByteBuffer in, long key) {
+    static long skipOrRead(ByteBuffer in, long key) {
         switch ((int) (key & 7)) {
             case 0 -> {
                 return Varint.read(in);

@@ -1,6 +1,7 @@
 package dev.thaw.snapshot.criu;
 
 import dev.thaw.snapshot.LazyMemory;
+import dev.thaw.snapshot.PartialImage;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.snapshot.WorkingSet;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +39,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * installed from the moment a task's userfaultfd arrives, while CRIU still restores the rest, in the order the
  * record's pages were first touched, 64 KiB blocks joined into runs; everything else is filled in the background
  * only once the copy's first invocation ended (or {@link #BACKGROUND_AFTER} after the restore), 1 MiB at a time
- * with faults served between batches. Unmapped, discarded and moved memory (the copy's events) is followed, so no
+ * with faults served between batches. When the snapshot was fetched for this restore alone, its pages files are on
+ * disk only in part ({@link PartialImage}): each run's chunks are loaded from the store, verified, just before it
+ * is installed. Unmapped, discarded and moved memory (the copy's events) is followed, so no
  * image page ever lands where the copy no longer expects it. Once every page is in, the server closes the
  * userfaultfds and ends.
  *
@@ -73,6 +77,8 @@ final class UffdPageServer implements LazyMemory {
     private static final int MESSAGES_PER_READ = 16;
 
     private final Path imageDir;
+    private final Optional<Path> cgroupProcs;
+    private final Optional<PartialImage> partial;
     private final ImageLayout layout;
     private final WorkingSet prefetch;
     private final Runnable onLost;
@@ -87,6 +93,7 @@ final class UffdPageServer implements LazyMemory {
 
     // Owned by the server's thread.
     private final List<Target> targets = new ArrayList<>();
+    private final List<UffdHolder> holders = new ArrayList<>();
     private final Map<Path, MemorySegment> pagesFiles = new HashMap<>();
     private Arena arena;
     private MemorySegment state;
@@ -104,17 +111,19 @@ final class UffdPageServer implements LazyMemory {
         final int uffd;
         final boolean forked;
         final PendingPages pending;
+        final String pagesFile;
         final MemorySegment pages;
         final ArrayDeque<long[]> prefetchRuns;
         final ArrayDeque<Long> retries = new ArrayDeque<>();
         boolean gone;
 
-        Target(int task, int uffd, boolean forked, PendingPages pending, MemorySegment pages,
+        Target(int task, int uffd, boolean forked, PendingPages pending, String pagesFile, MemorySegment pages,
                ArrayDeque<long[]> prefetchRuns) {
             this.task = task;
             this.uffd = uffd;
             this.forked = forked;
             this.pending = pending;
+            this.pagesFile = pagesFile;
             this.pages = pages;
             this.prefetchRuns = prefetchRuns;
         }
@@ -126,8 +135,11 @@ final class UffdPageServer implements LazyMemory {
      */
     private enum Copied { DONE, RETRY, NOT_YET, GONE }
 
-    private UffdPageServer(Path imageDir, ImageLayout layout, WorkingSet prefetch, Runnable onLost, int listenFd) {
+    private UffdPageServer(Path imageDir, Optional<Path> cgroupProcs, Optional<PartialImage> partial,
+                           ImageLayout layout, WorkingSet prefetch, Runnable onLost, int listenFd) {
         this.imageDir = imageDir;
+        this.cgroupProcs = cgroupProcs;
+        this.partial = partial;
         this.layout = layout;
         this.prefetch = prefetch;
         this.onLost = onLost;
@@ -137,10 +149,15 @@ final class UffdPageServer implements LazyMemory {
     /**
      * Listens in {@code workDir} for the restore of {@code imageDir} and serves it on a thread of its own.
      *
-     * @param prefetch the snapshot's working set, installed first
-     * @param onLost   run when the server fails before every page is in
+     * @param cgroupProcs the process list of the copy's cgroup, if it has one: its userfaultfds are held for as long
+     *                    as it lists processes should this server's process die first ({@link UffdHolder})
+     * @param partial     present when pages files are on disk only in part: pages are loaded before they are
+     *                    installed
+     * @param prefetch    the snapshot's working set, installed first
+     * @param onLost      run when the server fails before every page is in
      */
-    static UffdPageServer listen(Path workDir, Path imageDir, ImageLayout layout, WorkingSet prefetch,
+    static UffdPageServer listen(Path workDir, Path imageDir, Optional<Path> cgroupProcs,
+                                 Optional<PartialImage> partial, ImageLayout layout, WorkingSet prefetch,
                                  Runnable onLost) throws SnapshotException {
         int fd;
         try (Arena arena = Arena.ofConfined()) {
@@ -148,7 +165,7 @@ final class UffdPageServer implements LazyMemory {
         } catch (IOException e) {
             throw new SnapshotException("cannot listen for the restore's userfaultfd: " + e.getMessage(), e);
         }
-        UffdPageServer server = new UffdPageServer(imageDir, layout, prefetch, onLost, fd);
+        UffdPageServer server = new UffdPageServer(imageDir, cgroupProcs, partial, layout, prefetch, onLost, fd);
         Thread.ofPlatform().daemon().name("thaw-uffd-" + workDir.getParent().getFileName()).start(server::serve);
         return server;
     }
@@ -164,16 +181,16 @@ final class UffdPageServer implements LazyMemory {
                 run();
                 LOG.debug("restored copy's memory in: {} pages prefetched, {} faulted in, {} in the background",
                         prefetched.get(), faulted.get(), background.get());
-            } catch (IOException | RuntimeException e) {
-                if (!closed) {
-                    LOG.warn("the page server of a restored copy failed before its memory was in: the copy is "
-                            + "killed", e);
-                    onLost.run();
-                }
+            } catch (IOException e) {
+                lost(e.toString());
+            } catch (RuntimeException e) {
+                LOG.error("the page server of a restored copy broke", e);
+                lost(e.toString());
             } finally {
                 for (Target target : targets) {
                     Libc.close(state, target.uffd);
                 }
+                holders.forEach(holder -> holder.release(state));
                 if (controlFd >= 0) {
                     Libc.close(state, controlFd);
                 }
@@ -181,6 +198,14 @@ final class UffdPageServer implements LazyMemory {
             }
         } finally {
             loaded.complete(null);
+        }
+    }
+
+    private void lost(String why) {
+        if (!closed) {
+            LOG.warn("the page server of a restored copy failed before its memory was in, the copy is killed: {}",
+                    why);
+            onLost.run();
         }
     }
 
@@ -311,8 +336,10 @@ final class UffdPageServer implements LazyMemory {
     private void addTask(int task, int uffd) throws IOException {
         PendingPages pending = new PendingPages();
         MemorySegment pages;
+        String pagesFile;
         try {
             TaskImage image = TaskImage.read(imageDir, task);
+            pagesFile = image.pagesFile().getFileName().toString();
             pages = pagesFile(image.pagesFile());
             for (PendingPages.Extent extent : image.lazy()) {
                 // The kernel copies from wherever the source address points: never past the mapped file.
@@ -328,7 +355,8 @@ final class UffdPageServer implements LazyMemory {
         synchronized (touched) {
             touched.put(task, new ArrayList<>());
         }
-        targets.add(new Target(task, uffd, false, pending, pages, prefetchRuns(prefetch.of(task))));
+        targets.add(new Target(task, uffd, false, pending, pagesFile, pages, prefetchRuns(prefetch.of(task))));
+        hold(uffd);
     }
 
     /** The working set's 64 KiB blocks, first touch first, neighbours in that order joined into runs. */
@@ -445,12 +473,29 @@ final class UffdPageServer implements LazyMemory {
         }
     }
 
-    private void fork(Target parent, int uffd) {
-        targets.add(new Target(parent.task, uffd, true, parent.pending.copy(), parent.pages, new ArrayDeque<>()));
+    private void fork(Target parent, int uffd) throws IOException {
+        targets.add(new Target(parent.task, uffd, true, parent.pending.copy(), parent.pagesFile, parent.pages,
+                new ArrayDeque<>()));
+        hold(uffd);
+    }
+
+    private void hold(int uffd) throws IOException {
+        if (cgroupProcs.isPresent()) {
+            holders.add(UffdHolder.hold(state, uffd, cgroupProcs.get()));
+        }
     }
 
     /** Installs {@code extents} (taken out of the pending set); what could not be installed yet goes back. */
     private Copied copyAll(Target target, List<PendingPages.Extent> extents, AtomicLong counter) throws IOException {
+        if (partial.isPresent() && partial.get().isPartial(target.pagesFile) && !extents.isEmpty()) {
+            long[] ranges = new long[extents.size() * 2];
+            for (int i = 0; i < extents.size(); i++) {
+                ranges[2 * i] = extents.get(i).offset();
+                ranges[2 * i + 1] = extents.get(i).offset() + (extents.get(i).end() - extents.get(i).start());
+            }
+            // Verified chunks only: a page that cannot be loaded fails the server, and with it the copy.
+            partial.get().load(target.pagesFile, ranges);
+        }
         for (int i = 0; i < extents.size(); i++) {
             Copied result = copy(target, extents.get(i), counter);
             if (result != Copied.DONE) {

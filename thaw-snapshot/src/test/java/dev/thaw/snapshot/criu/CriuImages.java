@@ -37,26 +37,61 @@ final class CriuImages {
         return out.toByteArray();
     }
 
-    /** An mm image whose mappings are the (start, end) pairs given, among the other fields CRIU writes. */
+    /** Private anonymous memory, as CRIU records a heap's mapping: MAP_PRIVATE | MAP_ANONYMOUS, VMA_ANON_PRIVATE. */
+    static final long[] ANON_PRIVATE = {0x22, 0x201};
+
+    /** An mm image whose mappings are the (start, end) pairs given, private anonymous memory each. */
     static byte[] mm(long... bounds) {
+        long[][] mappings = new long[bounds.length / 2][];
+        for (int i = 0; i < bounds.length; i += 2) {
+            mappings[i / 2] = new long[] {bounds[i], bounds[i + 1], ANON_PRIVATE[0], ANON_PRIVATE[1]};
+        }
+        return mm(mappings);
+    }
+
+    /** An mm image of mappings (start, end, mmap flags, CRIU status), among the other fields CRIU writes. */
+    static byte[] mm(long[]... mappings) {
         ByteArrayOutputStream mm = new ByteArrayOutputStream();
         field(mm, 1, 0x400000);
-        for (int i = 0; i < bounds.length; i += 2) {
+        for (long[] mapping : mappings) {
             ByteArrayOutputStream vma = new ByteArrayOutputStream();
-            field(vma, 1, bounds[i]);
-            field(vma, 2, bounds[i + 1]);
+            field(vma, 1, mapping[0]);
+            field(vma, 2, mapping[1]);
             field(vma, 5, 3);
+            field(vma, 6, mapping[2]);
+            field(vma, 7, mapping[3]);
             // fd is a sint64 of -1, zigzag-encoded
             field(vma, 8, 1);
-            Varint.write(mm, 14L << 3 | 2);
-            Varint.write(mm, vma.size());
-            mm.writeBytes(vma.toByteArray());
+            submessage(mm, 14, vma.toByteArray());
         }
         field(mm, 12, 7);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(MAGIC);
         message(out, mm.toByteArray());
         return out.toByteArray();
+    }
+
+    /** An x86-64 core image whose thread's stack pointer is {@code sp}, beside other registers. */
+    static byte[] core(long sp) {
+        ByteArrayOutputStream regs = new ByteArrayOutputStream();
+        field(regs, 17, 0x401000);
+        field(regs, 20, sp);
+        ByteArrayOutputStream info = new ByteArrayOutputStream();
+        field(info, 1, 0);
+        submessage(info, 2, regs.toByteArray());
+        ByteArrayOutputStream core = new ByteArrayOutputStream();
+        field(core, 1, 1);
+        submessage(core, 2, info.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(MAGIC);
+        message(out, core.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void submessage(ByteArrayOutputStream out, int number, byte[] message) {
+        Varint.write(out, (long) number << 3 | 2);
+        Varint.write(out, message.length);
+        out.writeBytes(message);
     }
 
     private static void field(ByteArrayOutputStream out, int number, long value) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,6 +40,8 @@ class TaskImageTest {
                 new Extent(0x2000_0000L + 4 * P, 0x2000_0000L + 6 * P, 0x2000_0000L + 4 * P, 6 * P),
                 new Extent(0x4000_0000L, 0x4000_0000L + 3 * P, 0x4000_0000L, 8 * P)), task.lazy(),
                 "the eager run's pages come first in the file; a hole takes no room in it");
+        assertArrayEquals(new long[] {0, 2 * P}, task.eager(), "what CRIU itself reads of the pages file");
+        assertEquals(List.of(7), TaskImage.tasks(images));
     }
 
     @Test

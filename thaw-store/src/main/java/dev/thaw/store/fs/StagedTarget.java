@@ -48,6 +48,16 @@ public final class StagedTarget implements AutoCloseable {
         }
     }
 
+    /** Gives a file created by prepare its size, without content: a sparse file whose chunks come later. */
+    public void reserve(String path, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            if (size > 0) {
+                channel.write(ByteBuffer.allocate(1), size - 1);
+            }
+        }
+    }
+
     /** Writes verified chunk data at offset of a file created by prepare. */
     public void write(String path, long offset, byte[] data) throws IOException {
         try (FileChannel channel = FileChannel.open(staging.resolve(path), StandardOpenOption.WRITE,

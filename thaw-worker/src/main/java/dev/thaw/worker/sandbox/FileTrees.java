@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
@@ -41,17 +43,29 @@ public final class FileTrees {
         }
     }
 
-    /** Deletes a tree if it exists; what cannot be deleted is logged and left. */
+    /**
+     * Deletes a tree if it exists; what cannot be deleted is logged and left. Another thread may delete the same
+     * tree meanwhile.
+     */
     public static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        for (int attempt = 0; attempt < 3 && Files.exists(root, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+                return;
+            } catch (UncheckedIOException e) {
+                // Part of the tree went while it was walked: walk what is left.
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    LOG.warn("cannot delete {}: {}", root, e.getCause().toString());
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // The root itself went meanwhile.
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}: {}", root, e.toString());
+                return;
             }
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", root, e.toString());
         }
     }
 

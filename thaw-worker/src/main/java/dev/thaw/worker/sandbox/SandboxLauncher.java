@@ -249,7 +249,7 @@ public final class SandboxLauncher {
                         Map.of("task", spec.codeDir(), "opt", spec.optDir(), "runtime",
                                 snapshot.files().runtimeDir(), "tmp", tmpDir),
                         network.get().file(), cgroup.map(Cgroup::procsFiles).orElse(List.of()),
-                        dir.resolve("restore"), timeout, memory));
+                        dir.resolve("restore"), timeout, memory, snapshot.partial()));
                 RestoreTiming timing = new RestoreTiming(fetched - started, spawnedAt - fetched,
                         System.nanoTime() - spawnedAt);
                 Runnable release = releaser(network, tmp);

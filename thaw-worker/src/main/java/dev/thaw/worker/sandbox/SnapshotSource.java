@@ -1,10 +1,15 @@
 package dev.thaw.worker.sandbox;
 
+import dev.thaw.snapshot.PartialImage;
+import dev.thaw.store.PartialFiles;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.store.StoreException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /** Where a restore gets its snapshot's files: fetched for it alone, or prepared for many ({@link PreparedImages}). */
 @FunctionalInterface
@@ -18,16 +23,43 @@ public interface SnapshotSource {
 
         SnapshotFiles files();
 
+        /** Present when files of the image are on disk only in part, to be loaded as the restore reads them. */
+        default Optional<PartialImage> partial() {
+            return Optional.empty();
+        }
+
         /** The engine is done with the image. */
         @Override
         void close();
     }
 
-    /** Fetches the snapshot into the environment's directory for each restore. */
-    static SnapshotSource fetchEachTime(SnapshotStore store) {
+    /**
+     * Fetches the snapshot into the environment's directory for each restore; the image files {@code inPart}
+     * selects (by name) only as the restore reads them.
+     */
+    static SnapshotSource fetchEachTime(SnapshotStore store, Predicate<String> inPart) {
         return (function, snapshotId, environmentDir) -> {
             SnapshotFiles files = new SnapshotFiles(environmentDir.resolve("snapshot"));
-            store.fetch(function, snapshotId, files.dir());
+            PartialFiles partialFiles = store.fetch(function, snapshotId, files.dir(),
+                    path -> files.imageFile(path).filter(inPart).isPresent());
+            Optional<PartialImage> partial = partialFiles.paths().isEmpty() ? Optional.empty()
+                    : Optional.of(new PartialImage() {
+                        @Override
+                        public boolean isPartial(String file) {
+                            return partialFiles.paths().contains(SnapshotFiles.imagePath(file));
+                        }
+
+                        @Override
+                        public void load(String file, long[] ranges) throws IOException {
+                            try {
+                                partialFiles.load(SnapshotFiles.imagePath(file), ranges);
+                            } catch (StoreException e) {
+                                throw new IOException("cannot load " + file + " of snapshot " + function + "/"
+                                        + snapshotId + ": " + e.getMessage(), e);
+                            }
+                        }
+                    });
+            AtomicBoolean closed = new AtomicBoolean();
             return new Checkout() {
                 @Override
                 public SnapshotFiles files() {
@@ -35,9 +67,17 @@ public interface SnapshotSource {
                 }
 
                 @Override
+                public Optional<PartialImage> partial() {
+                    return partial;
+                }
+
+                @Override
                 public void close() {
-                    // The running copy never reads its image again.
-                    FileTrees.delete(files.image());
+                    // The running copy never reads its image again; the copy's end and its page server's both
+                    // close it.
+                    if (closed.compareAndSet(false, true)) {
+                        FileTrees.delete(files.image());
+                    }
                 }
             };
         };
