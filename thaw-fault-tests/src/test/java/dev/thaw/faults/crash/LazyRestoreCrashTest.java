@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.thaw.faults.ServerProcess;
 import dev.thaw.it.ExamplePackages;
-import dev.thaw.it.LambdaClients;
 import dev.thaw.it.ThawServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 
@@ -34,24 +28,13 @@ import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 class LazyRestoreCrashTest {
 
     private static final String FUNCTION = "lazy-crash";
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private ServerProcess server;
-
-    @AfterEach
-    void stopServer() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final CrashServer servers = new CrashServer();
 
     @Test
     void aCopyWhoseServerDiedWaitsForItsPagesInsteadOfReadingZeros() throws Exception {
-        Path root = Files.createDirectories(Path.of(System.getProperty("thaw.it.data-root", "target/fault-data")));
-        Path dataDir = Files.createTempDirectory(root, "lazy-");
-        Path log = root.resolve(dataDir.getFileName() + ".log");
-        server = ServerProcess.start(dataDir, log, List.of());
-        LambdaClient client = server.client();
+        LambdaClient client = servers.start("lazy").client();
         client.createFunction(r -> r.functionName(FUNCTION).runtime(ThawServerExtension.RUNTIME)
                 .role(ThawServerExtension.ROLE).handler("example.HeapCheck").memorySize(1024).timeout(60)
                 .environment(e -> e.variables(Map.of("HEAP_MB", "128")))
@@ -62,24 +45,23 @@ class LazyRestoreCrashTest {
         client.waiter().waitUntilPublishedVersionActive(r -> r.functionName(FUNCTION).qualifier(version));
 
         // The copy's first invocation sleeps before it reads its heap; its heap is not in yet when the server dies.
-        long logStart = Files.size(log);
+        long logStart = servers.logSize();
         try (ExecutorService caller = Executors.newSingleThreadExecutor()) {
             caller.submit(() -> client.invoke(r -> r.functionName(FUNCTION + ":" + version)
                     .payload(SdkBytes.fromUtf8String("{\"millis\":2000}"))));
-            awaitLogged(log, logStart, "restored environment");
-            awaitSleeping();
-            long serverPid = server.pid();
-            server.kill();
+            servers.awaitInLog(logStart, "restored environment");
+            servers.awaitLogged(FUNCTION, "sleeping");
+            long serverPid = servers.server().pid();
+            servers.server().kill();
             // The copy wakes up and reads its heap meanwhile: it must neither get through with zeros nor crash on
             // them, but wait.
             Thread.sleep(6000);
-            assertNotEquals("corrupt", verdicts(dataDir), "a copy read pages its dead server never served");
+            assertNotEquals("corrupt", verdicts(servers.dataDir()), "a copy read pages its dead server never served");
             assertTrue(threadsWaitingForPages(serverPid) > 0, "the copy waits for its pages");
             caller.shutdownNow();
         }
 
-        server = ServerProcess.start(dataDir, log, List.of());
-        String answer = server.client().invoke(r -> r.functionName(FUNCTION + ":" + version)
+        String answer = servers.restart().client().invoke(r -> r.functionName(FUNCTION + ":" + version)
                 .payload(SdkBytes.fromUtf8String("{\"millis\":0}"))).payload().asUtf8String();
         assertEquals("\"intact\"", answer);
     }
@@ -130,40 +112,5 @@ class LazyRestoreCrashTest {
             }
         }
         return waiting;
-    }
-
-    /** Until the function logged that it sleeps: its invocation runs. */
-    private void awaitSleeping() throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try (CloudWatchLogsClient logs = LambdaClients.logsForEndpoint(server.endpoint(), server.credentialsFile())) {
-            while (true) {
-                try {
-                    if (!logs.filterLogEvents(r -> r.logGroupName("/aws/lambda/" + FUNCTION)
-                            .filterPattern("\"sleeping\"")).events().isEmpty()) {
-                        return;
-                    }
-                } catch (ResourceNotFoundException e) {
-                    // The group appears with its first event.
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the function did not start sleeping within " + PATIENCE);
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static void awaitLogged(Path log, long from, String text) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            byte[] bytes = Files.readAllBytes(log);
-            if (new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8).contains(text)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not logged within " + PATIENCE + ": " + text);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -2,19 +2,11 @@ package dev.thaw.faults.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.thaw.faults.ServerProcess;
 import dev.thaw.it.ExamplePackages;
-import dev.thaw.it.LambdaClients;
 import dev.thaw.it.ThawServerExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -23,24 +15,13 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 class QueuedEventsCrashTest {
 
     private static final String FUNCTION = "queued-crash";
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private ServerProcess server;
-
-    @AfterEach
-    void stopServer() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final CrashServer servers = new CrashServer();
 
     @Test
     void anEventAcceptedBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
-        Path root = Files.createDirectories(Path.of(System.getProperty("thaw.it.data-root", "target/fault-data")));
-        Path dataDir = Files.createTempDirectory(root, "queued-");
-        Path log = root.resolve(dataDir.getFileName() + ".log");
-        server = ServerProcess.start(dataDir, log, List.of());
-        LambdaClient client = server.client();
+        LambdaClient client = servers.start("queued").client();
         client.createFunction(r -> r.functionName(FUNCTION).runtime(ThawServerExtension.RUNTIME)
                 .role(ThawServerExtension.ROLE).handler("example.Logging").memorySize(256).timeout(30)
                 .code(c -> c.zipFile(ExamplePackages.jar())));
@@ -51,32 +32,10 @@ class QueuedEventsCrashTest {
         assertEquals(202, accepted.statusCode());
         String requestId = accepted.responseMetadata().requestId();
         // Its first attempt has begun (the marker is logged) when the server dies.
-        awaitLogged("stdout queued-before-kill");
-        server.kill();
+        servers.awaitLogged(FUNCTION, "stdout queued-before-kill");
+        servers.server().kill();
 
-        server = ServerProcess.start(dataDir, log, List.of());
-        awaitLogged("REPORT RequestId: " + requestId);
-    }
-
-    private void awaitLogged(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try (CloudWatchLogsClient logs = LambdaClients.logsForEndpoint(server.endpoint(), server.credentialsFile())) {
-            while (!logged(logs, text)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("not logged within " + PATIENCE + ": " + text);
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    private static boolean logged(CloudWatchLogsClient logs, String text) {
-        try {
-            return !logs.filterLogEvents(r -> r.logGroupName("/aws/lambda/" + FUNCTION)
-                    .filterPattern("\"" + text + "\"")).events().isEmpty();
-        } catch (ResourceNotFoundException e) {
-            // The group appears with its first event.
-            return false;
-        }
+        servers.restart();
+        servers.awaitLogged(FUNCTION, "REPORT RequestId: " + requestId);
     }
 }
