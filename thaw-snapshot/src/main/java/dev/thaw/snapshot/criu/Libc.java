@@ -79,11 +79,16 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle SPAWN_ACTIONS_DUP2 = downcall("posix_spawn_file_actions_adddup2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SPAWN_ACTIONS_OPEN = downcall("posix_spawn_file_actions_addopen",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SPAWN_ACTIONS_CLOSEFROM = downcall("posix_spawn_file_actions_addclosefrom_np",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SPAWN_ACTIONS_DESTROY = downcall("posix_spawn_file_actions_destroy",
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle SPAWN = downcall("posix_spawn", FunctionDescriptor.of(JAVA_INT, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     private static final int O_CLOEXEC = 0x80000;
+    private static final int O_WRONLY = 1;
     /** glibc's posix_spawn_file_actions_t is 80 bytes; room to spare. */
     private static final long SPAWN_ACTIONS_SIZE = 256;
 
@@ -287,8 +292,8 @@ final class Libc {
 
     /**
      * Starts {@code argv} (its first element an absolute path) with an empty environment and, in the child, each
-     * descriptor {@code fds[2i]} on number {@code fds[2i + 1]}; every other descriptor it inherits is the
-     * program's to close.
+     * descriptor {@code fds[2i]} on number {@code fds[2i + 1]}, stdout and stderr on /dev/null unless given, and no
+     * other descriptor.
      *
      * @return the child's pid, to {@link #await}
      */
@@ -300,11 +305,24 @@ final class Libc {
                 throw new Errno("posix_spawn_file_actions_init", error);
             }
             try {
+                MemorySegment devNull = arena.allocateFrom("/dev/null");
+                for (int fd = 1; fd <= 2; fd++) {
+                    error = (int) SPAWN_ACTIONS_OPEN.invokeExact(state, actions, fd, devNull, O_WRONLY, 0);
+                    if (error != 0) {
+                        throw new Errno("posix_spawn_file_actions_addopen", error);
+                    }
+                }
+                int highest = 2;
                 for (int i = 0; i < fds.length; i += 2) {
                     error = (int) SPAWN_ACTIONS_DUP2.invokeExact(state, actions, fds[i], fds[i + 1]);
                     if (error != 0) {
                         throw new Errno("posix_spawn_file_actions_adddup2", error);
                     }
+                    highest = Math.max(highest, fds[i + 1]);
+                }
+                error = (int) SPAWN_ACTIONS_CLOSEFROM.invokeExact(state, actions, highest + 1);
+                if (error != 0) {
+                    throw new Errno("posix_spawn_file_actions_addclosefrom_np", error);
                 }
                 MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1);
                 for (int i = 0; i < argv.size(); i++) {

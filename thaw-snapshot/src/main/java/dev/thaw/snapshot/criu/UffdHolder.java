@@ -12,18 +12,13 @@ import java.util.List;
  * copy would read its missing pages as zeros; held open, they wait instead, until the copy's cgroup is empty (a
  * server starting later kills what a dead one left). Released once the server is done with the copy.
  *
- * <p>The holder is Perl, which every Debian system has: it closes every descriptor it inherited but its stdin (a
- * pipe from the server) and the userfaultfd on fd 3, and ends when a line arrives; at end of file without one, the
- * server is gone, and it ends only once the copy's cgroup lists no process.
+ * <p>The holder is Perl, which every Debian system has, started with no descriptor of ours but its stdin (a pipe
+ * from the server) and the userfaultfd on fd 3; it ends when a line arrives; at end of file without one, the server
+ * is gone, and it ends only once the copy's cgroup lists no process.
  */
 final class UffdHolder {
 
     private static final String SCRIPT = String.join("\n",
-            "use POSIX ();",
-            "opendir(my $d, '/proc/self/fd') or exit 0;",
-            "my @fds = grep { /^\\d+$/ } readdir($d);",
-            "closedir($d);",
-            "POSIX::close($_) for grep { $_ != 0 && $_ != 3 } @fds;",
             "exit 0 if defined(<STDIN>);",
             "while (open(my $p, '<', $ARGV[0])) { my @procs = <$p>; close($p); exit 0 unless @procs; sleep 1 }");
     private static final int HELD_FD = 3;
