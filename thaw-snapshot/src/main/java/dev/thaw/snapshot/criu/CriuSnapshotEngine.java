@@ -221,8 +221,9 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         }
         boolean lazy = request.memory().loading() == MemoryLoading.LAZY && lazyPagesSupported();
         Path images = request.imageDir();
+        Map<Integer, TaskImage> tasks = lazy || request.partial().isPresent() ? tasks(images) : Map.of();
         if (request.partial().isPresent()) {
-            loadWhatCriuReads(images, request.partial().get(), lazy);
+            loadWhatCriuReads(tasks, request.partial().get(), lazy);
         }
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
@@ -254,10 +255,13 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         Process process;
         try {
             if (lazy) {
-                pageServer = Optional.of(servePages(request, () -> {
+                Runnable killCopy = () -> {
                     Optional.ofNullable(restoredCopy.get()).ifPresent(ProcessHandle::destroyForcibly);
                     Optional.ofNullable(restoring.get()).ifPresent(Process::destroyForcibly);
-                }));
+                };
+                pageServer = Optional.of(UffdPageServer.listen(work, tasks,
+                        request.cgroupProcs().stream().findFirst(), request.partial(), request.memory().prefetch(),
+                        killCopy));
                 options.add("--lazy-pages");
             }
             // CRIU takes every word after --exec-cmd -- as the command: it goes last.
@@ -292,12 +296,20 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         return PAGES_FILE.matcher(file).matches();
     }
 
+    /** What the image's tasks hold, read once for a restore that loads pages itself. */
+    private static Map<Integer, TaskImage> tasks(Path imageDir) throws SnapshotException {
+        try {
+            return TaskImage.all(imageDir);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
+        }
+    }
+
     /** Loads the pages CRIU itself restores: a lazy restore's eager ones, or else all of them. */
-    private static void loadWhatCriuReads(Path imageDir, PartialImage partial, boolean lazy)
+    private static void loadWhatCriuReads(Map<Integer, TaskImage> tasks, PartialImage partial, boolean lazy)
             throws SnapshotException {
         try {
-            for (int task : TaskImage.tasks(imageDir)) {
-                TaskImage image = TaskImage.read(imageDir, task);
+            for (TaskImage image : tasks.values()) {
                 String file = image.pagesFile().getFileName().toString();
                 if (partial.isPartial(file)) {
                     partial.load(file, lazy ? image.eager() : new long[] {0, Long.MAX_VALUE});
@@ -306,18 +318,6 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         } catch (IOException e) {
             throw new SnapshotException("cannot load the image's pages: " + e.getMessage(), e);
         }
-    }
-
-    /** Starts serving the lazy restore's memory, from its image and with its working set first. */
-    private static UffdPageServer servePages(RestoreRequest request, Runnable onLost) throws SnapshotException {
-        ImageLayout layout;
-        try {
-            layout = ImageLayout.of(request.imageDir());
-        } catch (IOException e) {
-            throw new SnapshotException("cannot read the image's pagemaps: " + e.getMessage(), e);
-        }
-        return UffdPageServer.listen(request.workDir(), request.imageDir(), request.cgroupProcs().stream().findFirst(),
-                request.partial(), layout, request.memory().prefetch(), onLost);
     }
 
     /** Whether this kernel gives CRIU what lazy restores need; when not, restores are eager, as said once. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,7 +34,6 @@ final class LazyMarks {
     private static final long VMA_AREA_VSYSCALL = 1 << 2;
     private static final long VMA_AREA_VDSO = 1 << 3;
     private static final long VMA_AREA_VVAR = 1 << 12;
-    private static final Pattern PAGEMAP = Pattern.compile("pagemap-(\\d+)\\.img");
     private static final Pattern CORE = Pattern.compile("core-\\d+\\.img");
     /** core.proto: mtype, and per architecture, the thread info, its registers and the stack pointer in them. */
     private static final int CORE_MTYPE = 1;
@@ -56,14 +54,9 @@ final class LazyMarks {
         if (stackPages.isEmpty()) {
             return false;
         }
-        List<Path> pagemaps;
-        try (Stream<Path> files = Files.list(imageDir)) {
-            pagemaps = files.filter(f -> PAGEMAP.matcher(f.getFileName().toString()).matches()).sorted().toList();
-        }
-        for (Path pagemap : pagemaps) {
-            Matcher name = PAGEMAP.matcher(pagemap.getFileName().toString());
-            name.matches();
-            long[] lazy = lazyRanges(TaskImage.mappingsOf(imageDir.resolve("mm-" + name.group(1) + ".img")),
+        for (int task : TaskImage.tasks(imageDir)) {
+            Path pagemap = imageDir.resolve("pagemap-" + task + ".img");
+            long[] lazy = lazyRanges(TaskImage.mappingsOf(imageDir.resolve("mm-" + task + ".img")),
                     stackPages.get());
             Path rewritten = pagemap.resolveSibling(pagemap.getFileName() + ".lazy");
             Files.write(rewritten, PagemapImage.read(pagemap).withLazy(lazy).toBytes());

@@ -67,11 +67,6 @@ record PagemapImage(long magic, byte[] head, List<Run> runs) {
         }
     }
 
-    /** The pages of its lazy runs (holes hold none). */
-    long lazyPages() {
-        return runs.stream().filter(run -> run.lazy() && run.present()).mapToLong(Run::nrPages).sum();
-    }
-
     /**
      * This pagemap with exactly the present pages in {@code lazy} marked lazy: runs are cut at its bounds, and keep
      * their order and pages, so the pages file still matches.

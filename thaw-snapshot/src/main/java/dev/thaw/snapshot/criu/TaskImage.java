@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,6 +42,27 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy, long[
             return files.map(file -> PAGEMAP.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches).map(m -> Integer.valueOf(m.group(1))).sorted().toList();
         }
+    }
+
+    /** Every task of the image in {@code imageDir}, by its id. */
+    static Map<Integer, TaskImage> all(Path imageDir) throws IOException {
+        Map<Integer, TaskImage> tasks = new HashMap<>();
+        for (int task : tasks(imageDir)) {
+            tasks.put(task, read(imageDir, task));
+        }
+        return Map.copyOf(tasks);
+    }
+
+    long lazyPages() {
+        return lazy.stream().mapToLong(PendingPages.Extent::pages).sum();
+    }
+
+    long eagerPages() {
+        long bytes = 0;
+        for (int i = 0; i < eager.length; i += 2) {
+            bytes += eager[i + 1] - eager[i];
+        }
+        return bytes / PendingPages.PAGE;
     }
 
     static TaskImage read(Path imageDir, int task) throws IOException {

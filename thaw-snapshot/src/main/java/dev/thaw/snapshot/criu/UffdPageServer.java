@@ -76,10 +76,11 @@ final class UffdPageServer implements LazyMemory {
     private static final int MESSAGE = 32;
     private static final int MESSAGES_PER_READ = 16;
 
-    private final Path imageDir;
+    private final Map<Integer, TaskImage> images;
     private final Optional<Path> cgroupProcs;
     private final Optional<PartialImage> partial;
-    private final ImageLayout layout;
+    private final long imagePages;
+    private final long eagerPages;
     private final WorkingSet prefetch;
     private final Runnable onLost;
     private final int listenFd;
@@ -135,19 +136,22 @@ final class UffdPageServer implements LazyMemory {
      */
     private enum Copied { DONE, RETRY, NOT_YET, GONE }
 
-    private UffdPageServer(Path imageDir, Optional<Path> cgroupProcs, Optional<PartialImage> partial,
-                           ImageLayout layout, WorkingSet prefetch, Runnable onLost, int listenFd) {
-        this.imageDir = imageDir;
+    private UffdPageServer(Map<Integer, TaskImage> images, Optional<Path> cgroupProcs, Optional<PartialImage> partial,
+                           WorkingSet prefetch, Runnable onLost, int listenFd) {
+        this.images = images;
+        this.eagerPages = images.values().stream().mapToLong(TaskImage::eagerPages).sum();
+        this.imagePages = eagerPages + images.values().stream().mapToLong(TaskImage::lazyPages).sum();
         this.cgroupProcs = cgroupProcs;
         this.partial = partial;
-        this.layout = layout;
         this.prefetch = prefetch;
         this.onLost = onLost;
         this.listenFd = listenFd;
     }
 
     /**
-     * Listens in {@code workDir} for the restore of {@code imageDir} and serves it on a thread of its own.
+     * Listens in {@code workDir} for the restore of an image and serves it on a thread of its own.
+     *
+     * @param images      the image's tasks, by id
      *
      * @param cgroupProcs the process list of the copy's cgroup, if it has one: its userfaultfds are held for as long
      *                    as it lists processes should this server's process die first ({@link UffdHolder})
@@ -156,16 +160,16 @@ final class UffdPageServer implements LazyMemory {
      * @param prefetch    the snapshot's working set, installed first
      * @param onLost      run when the server fails before every page is in
      */
-    static UffdPageServer listen(Path workDir, Path imageDir, Optional<Path> cgroupProcs,
-                                 Optional<PartialImage> partial, ImageLayout layout, WorkingSet prefetch,
-                                 Runnable onLost) throws SnapshotException {
+    static UffdPageServer listen(Path workDir, Map<Integer, TaskImage> images, Optional<Path> cgroupProcs,
+                                 Optional<PartialImage> partial, WorkingSet prefetch, Runnable onLost)
+            throws SnapshotException {
         int fd;
         try (Arena arena = Arena.ofConfined()) {
             fd = Libc.listenUnix(Libc.callState(arena), workDir.toString(), SOCKET);
         } catch (IOException e) {
             throw new SnapshotException("cannot listen for the restore's userfaultfd: " + e.getMessage(), e);
         }
-        UffdPageServer server = new UffdPageServer(imageDir, cgroupProcs, partial, layout, prefetch, onLost, fd);
+        UffdPageServer server = new UffdPageServer(images, cgroupProcs, partial, prefetch, onLost, fd);
         Thread.ofPlatform().daemon().name("thaw-uffd-" + workDir.getParent().getFileName()).start(server::serve);
         return server;
     }
@@ -338,7 +342,10 @@ final class UffdPageServer implements LazyMemory {
         MemorySegment pages;
         String pagesFile;
         try {
-            TaskImage image = TaskImage.read(imageDir, task);
+            TaskImage image = images.get(task);
+            if (image == null) {
+                throw new IOException("the restore sent task " + task + ", which the image does not hold");
+            }
             pagesFile = image.pagesFile().getFileName().toString();
             pages = pagesFile(image.pagesFile());
             for (PendingPages.Extent extent : image.lazy()) {
@@ -566,7 +573,7 @@ final class UffdPageServer implements LazyMemory {
         synchronized (touched) {
             touched.forEach((task, list) -> pages.put(task, list.stream().mapToLong(Long::longValue).toArray()));
         }
-        return new Progress(new PageCounts(layout.imagePages(), layout.eagerPages(), prefetched.get(),
+        return new Progress(new PageCounts(imagePages, eagerPages, prefetched.get(),
                 faulted.get(), background.get()), new WorkingSet(pages));
     }
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +45,34 @@ class TaskImageTest {
                 "the eager run's pages come first in the file; a hole takes no room in it");
         assertArrayEquals(new long[] {0, 2 * P}, task.eager(), "what CRIU itself reads of the pages file");
         assertEquals(List.of(7), TaskImage.tasks(images));
+    }
+
+    @Test
+    void countsEagerAndLazyPagesOverEveryTaskWhicheverWayCriuWroteTheCounts() throws IOException {
+        Files.write(images.resolve("pagemap-1.img"), CriuImages.pagemap(1,
+                CriuImages.entry(0x1000_0000L, 256, LAZY_PRESENT, false),
+                CriuImages.entry(0x8000_0000L, 4, PagemapImage.PRESENT, false),
+                CriuImages.entry(0x9000_0000L, 8, 0, false)));
+        Files.write(images.resolve("mm-1.img"), CriuImages.mm(0x1000_0000L, 0x1000_0000L + 256 * P,
+                0x8000_0000L, 0x8000_0000L + 4 * P, 0x9000_0000L, 0x9000_0000L + 8 * P));
+        Files.write(images.resolve("pagemap-7.img"), CriuImages.pagemap(2,
+                CriuImages.entry(0x2000_0000L, 16, LAZY_PRESENT, true)));
+        Files.write(images.resolve("mm-7.img"), CriuImages.mm(0x2000_0000L, 0x2000_0000L + 16 * P));
+
+        Map<Integer, TaskImage> tasks = TaskImage.all(images);
+
+        assertEquals(Set.of(1, 7), tasks.keySet());
+        assertEquals(256, tasks.get(1).lazyPages());
+        assertEquals(4, tasks.get(1).eagerPages(), "holes (not present) hold no pages");
+        assertEquals(16, tasks.get(7).lazyPages(), "a 64-bit count is read too");
+        assertEquals(0, tasks.get(7).eagerPages());
+    }
+
+    @Test
+    void rejectsTruncatedPagemaps() {
+        byte[] whole = CriuImages.pagemap(1, CriuImages.entry(0x1000_0000L, 2, LAZY_PRESENT, false));
+        byte[] cut = Arrays.copyOf(whole, whole.length - 3);
+        assertThrows(IOException.class, () -> PagemapImage.parse(cut, "cut"));
     }
 
     @Test
