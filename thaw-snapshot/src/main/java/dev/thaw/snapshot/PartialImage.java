@@ -16,4 +16,10 @@ public interface PartialImage {
      * verified before it is written; returns once they are in.
      */
     void load(String file, long[] ranges) throws IOException;
+
+    /**
+     * Starts bringing in {@code ranges} of a partial file, in their order, and returns at once: a later
+     * {@link #load} of them waits for what is under way instead of starting over.
+     */
+    void prefetch(String file, long[] ranges);
 }

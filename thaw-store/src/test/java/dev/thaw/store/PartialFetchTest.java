@@ -66,17 +66,54 @@ class PartialFetchTest {
         try (SnapshotStore store = SnapshotStore.open(StoreConfig.defaults(data), new SimpleMeterRegistry())) {
             store.put("fn", "1", source);
             PartialFiles partial = store.fetch("fn", "1", target, "multi.bin"::equals);
-            String second = TestTrees.sha256(Arrays.copyOfRange(multi, CHUNK, 2 * CHUNK));
-            for (String file : TestTrees.files(data)) {
-                if (file.endsWith("/" + second)) {
-                    TestTrees.flipByte(data.resolve(file));
-                }
-            }
+            corrupt(data, Arrays.copyOfRange(multi, CHUNK, 2 * CHUNK));
 
             assertThrows(CorruptSnapshotException.class, () -> partial.load("multi.bin", new long[] {0, 2L * CHUNK}));
 
             assertArrayEquals(new byte[CHUNK], Arrays.copyOfRange(Files.readAllBytes(target.resolve("multi.bin")),
                     CHUNK, 2 * CHUNK), "the bad chunk's bytes were not written");
         }
+    }
+
+    @Test
+    void prefetchedChunksAreReadOnceAndTheirFailuresReachOnlyTheirLoaders() throws Exception {
+        Path source = TestTrees.sample(tmp.resolve("source"), 9);
+        byte[] multi = Files.readAllBytes(source.resolve("multi.bin"));
+        Path data = tmp.resolve("data");
+        Path target = tmp.resolve("target");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (SnapshotStore store = SnapshotStore.open(StoreConfig.defaults(data), registry)) {
+            store.put("fn", "1", source);
+            PartialFiles partial = store.fetch("fn", "1", target, "multi.bin"::equals);
+            double before = chunkReads(registry);
+            corrupt(data, Arrays.copyOfRange(multi, 3 * CHUNK, multi.length));
+
+            // The last chunk first: prefetches keep the ranges' order, and its failure is nobody's until loaded.
+            partial.prefetch("multi.bin", new long[] {3L * CHUNK, 3L * CHUNK + 1, 0, 2L * CHUNK});
+            partial.load("multi.bin", new long[] {0, 2L * CHUNK});
+
+            byte[] now = Files.readAllBytes(target.resolve("multi.bin"));
+            assertArrayEquals(Arrays.copyOfRange(multi, 0, 2 * CHUNK), Arrays.copyOfRange(now, 0, 2 * CHUNK));
+            assertThrows(CorruptSnapshotException.class, () -> partial.load("multi.bin", new long[] {3L * CHUNK,
+                    3L * CHUNK + 1}));
+            assertArrayEquals(new byte[multi.length - 3 * CHUNK], Arrays.copyOfRange(now, 3 * CHUNK, multi.length),
+                    "the bad chunk's bytes were not written");
+            partial.load("multi.bin", new long[] {0, 3L * CHUNK});
+            assertEquals(3, chunkReads(registry) - before, "each good chunk was read once, however often asked");
+        }
+    }
+
+    /** Flips a byte of every stored copy of the chunk holding {@code plaintext}. */
+    private static void corrupt(Path data, byte[] plaintext) throws Exception {
+        String id = TestTrees.sha256(plaintext);
+        for (String file : TestTrees.files(data)) {
+            if (file.endsWith("/" + id)) {
+                TestTrees.flipByte(data.resolve(file));
+            }
+        }
+    }
+
+    private static double chunkReads(SimpleMeterRegistry registry) {
+        return registry.find("thaw_store_chunk_hits").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

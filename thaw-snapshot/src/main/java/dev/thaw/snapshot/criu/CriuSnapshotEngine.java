@@ -8,6 +8,7 @@ import dev.thaw.snapshot.RestoredProcess;
 import dev.thaw.snapshot.SnapshotEngine;
 import dev.thaw.snapshot.SnapshotException;
 import dev.thaw.snapshot.MemoryLoading;
+import dev.thaw.snapshot.WorkingSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,6 +225,9 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
         Map<Integer, TaskImage> tasks = lazy || request.partial().isPresent() ? tasks(images) : Map.of();
         if (request.partial().isPresent()) {
             loadWhatCriuReads(tasks, request.partial().get(), lazy);
+            if (lazy) {
+                prefetchWorkingSet(tasks, request.partial().get(), request.memory().prefetch());
+            }
         }
         Properties stdio = new Properties();
         try (var in = Files.newBufferedReader(images.resolve(STDIO_FILE))) {
@@ -317,6 +321,20 @@ public final class CriuSnapshotEngine implements SnapshotEngine {
             }
         } catch (IOException e) {
             throw new SnapshotException("cannot load the image's pages: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts loading the working set's chunks, first touch first, while CRIU restores the copy: the page server
+     * installs them as soon as they are in.
+     */
+    private static void prefetchWorkingSet(Map<Integer, TaskImage> tasks, PartialImage partial, WorkingSet workingSet) {
+        for (TaskImage image : tasks.values()) {
+            String file = image.pagesFile().getFileName().toString();
+            long[] addresses = workingSet.of(image.task());
+            if (addresses.length > 0 && partial.isPartial(file)) {
+                partial.prefetch(file, image.offsetsOf(addresses));
+            }
         }
     }
 

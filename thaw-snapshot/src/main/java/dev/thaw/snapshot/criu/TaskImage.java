@@ -65,6 +65,47 @@ record TaskImage(int task, Path pagesFile, List<PendingPages.Extent> lazy, long[
         return bytes / PendingPages.PAGE;
     }
 
+    /**
+     * Where {@code addresses} (page addresses of the image's address space) are in the pages file, in their order,
+     * as (start, end) offsets, neighbours joined; addresses outside the lazy pages are left out.
+     */
+    long[] offsetsOf(long[] addresses) {
+        List<Long> ranges = new ArrayList<>();
+        for (long address : addresses) {
+            int at = extentHolding(address);
+            if (at < 0) {
+                continue;
+            }
+            PendingPages.Extent extent = lazy.get(at);
+            long offset = extent.offset() + (address - extent.start());
+            if (!ranges.isEmpty() && ranges.getLast() == offset) {
+                ranges.set(ranges.size() - 1, offset + PendingPages.PAGE);
+            } else {
+                ranges.add(offset);
+                ranges.add(offset + PendingPages.PAGE);
+            }
+        }
+        return ranges.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The index of the lazy extent holding {@code address} (extents ascend, unsigned), or -1. */
+    private int extentHolding(long address) {
+        int low = 0;
+        int high = lazy.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            PendingPages.Extent extent = lazy.get(middle);
+            if (Long.compareUnsigned(address, extent.start()) < 0) {
+                high = middle - 1;
+            } else if (Long.compareUnsigned(address, extent.end()) >= 0) {
+                low = middle + 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
     static TaskImage read(Path imageDir, int task) throws IOException {
         PagemapImage pagemap = PagemapImage.read(imageDir.resolve("pagemap-" + task + ".img"));
         long[] mappings = mappings(imageDir.resolve("mm-" + task + ".img"));

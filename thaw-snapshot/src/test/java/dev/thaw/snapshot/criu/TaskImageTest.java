@@ -45,6 +45,12 @@ class TaskImageTest {
                 "the eager run's pages come first in the file; a hole takes no room in it");
         assertArrayEquals(new long[] {0, 2 * P}, task.eager(), "what CRIU itself reads of the pages file");
         assertEquals(List.of(7), TaskImage.tasks(images));
+
+        assertArrayEquals(new long[] {8 * P, 9 * P, 5 * P, 7 * P, 2 * P, 3 * P},
+                task.offsetsOf(new long[] {0x4000_0000L, 0x2000_0000L + 3 * P, 0x2000_0000L + 4 * P,
+                        0x1000_0000L, 0x3000_0000L, 0x2000_0000L}),
+                "a working set's pages in the file, in touch order, neighbours across mappings joined, "
+                        + "eager and absent pages left out");
     }
 
     @Test

@@ -58,6 +58,11 @@ public interface SnapshotSource {
                                         + snapshotId + ": " + e.getMessage(), e);
                             }
                         }
+
+                        @Override
+                        public void prefetch(String file, long[] ranges) {
+                            partialFiles.prefetch(SnapshotFiles.imagePath(file), ranges);
+                        }
                     });
             AtomicBoolean closed = new AtomicBoolean();
             return new Checkout() {
