@@ -43,7 +43,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory (default: ~/.thaw).")
     Path dataDir;
 
-    @Option(names = "--concurrency", description = "Most invocations running at once (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--concurrency", description = "The account's concurrency limit: most invocations running at once "
+            + "(default: ${DEFAULT-VALUE}). Servers sharing a database split it between them; give each the same.",
             defaultValue = "32")
     int concurrency;
 

@@ -5,6 +5,7 @@ import dev.thaw.worker.FunctionSpec;
 import dev.thaw.worker.InvokeInput;
 import dev.thaw.worker.InvokeResult;
 import dev.thaw.worker.SnapStartRestoreException;
+import dev.thaw.worker.ThrottleReason;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
@@ -77,7 +78,8 @@ final class AsyncInvoker implements AutoCloseable {
                 clock.instant(), 0, 0);
         lock.run(() -> {
             if (store.queuedEvents() >= capacity) {
-                throw LambdaException.throttled("ConcurrentInvocationLimitExceeded", "Rate Exceeded.", 1);
+                throw LambdaException.throttled(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED, "Rate Exceeded.",
+                        1);
             }
             store.queueEvent(event, event.received(), membership.nodeId());
             return null;
@@ -131,7 +133,7 @@ final class AsyncInvoker implements AutoCloseable {
                         "function error " + result.functionError());
             }
         } catch (ThrottledException e) {
-            failed(event, Optional.of(spec), AsyncRetries.Failure.THROTTLED, "throttled (" + e.reason() + ")");
+            failed(event, Optional.of(spec), AsyncRetries.Failure.THROTTLED, "throttled (" + e.reason().lambdaName() + ")");
         } catch (SnapStartRestoreException e) {
             failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR, e.errorType());
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -73,6 +74,8 @@ public final class ControlPlane implements AutoCloseable {
     private final InactivitySweeper inactivity;
     private final SnapStartRecovery recovery;
     private final Membership membership;
+    private final AtomicReference<Membership.Share> concurrencyShare =
+            new AtomicReference<>(new Membership.Share(0, 1));
 
     private ControlPlane(ControlPlaneConfig config, Worker worker, MetadataStore store, SnapshotStore snapshotStore) {
         this.store = store;
@@ -158,8 +161,10 @@ public final class ControlPlane implements AutoCloseable {
             snapStartTimer.scheduleWithFixedDelay(() -> {
                 try {
                     concurrency.sync();
+                    shareConcurrency();
                 } catch (RuntimeException e) {
-                    LOG.warn("cannot read the functions' reserved concurrency: {}", e.toString());
+                    LOG.warn("cannot read the functions' reserved concurrency or the live servers: {}",
+                            e.toString());
                 }
             }, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
             recovery.keepTakingOver(snapStartTimer);
@@ -214,6 +219,17 @@ public final class ControlPlane implements AutoCloseable {
     public void join(URI address) {
         if (sharesDatabase) {
             membership.join(address, snapStartTimer);
+            shareConcurrency();
+        }
+    }
+
+    /** Gives the worker this server's part of the account's unreserved concurrency, as the live servers split it. */
+    private void shareConcurrency() {
+        Membership.Share share = membership.concurrencyShare();
+        worker.setConcurrencyShare(share.part(), share.parts());
+        if (!share.equals(concurrencyShare.getAndSet(share))) {
+            LOG.info("this server holds part {} of {} of the account's unreserved concurrency", share.part() + 1,
+                    share.parts());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.worker.ThrottleReason;
+
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An error answered to the client in Lambda's shape: the error type (the {@code x-amzn-ErrorType} header), the HTTP
@@ -15,14 +18,21 @@ public final class LambdaException extends RuntimeException {
     private final int status;
     private final Map<String, String> extraFields;
     private final Map<String, String> extraHeaders;
+    private final ThrottleReason throttleReason;
 
     public LambdaException(String type, int status, String message, Map<String, String> extraFields,
                            Map<String, String> extraHeaders) {
+        this(type, status, message, extraFields, extraHeaders, null);
+    }
+
+    private LambdaException(String type, int status, String message, Map<String, String> extraFields,
+                            Map<String, String> extraHeaders, ThrottleReason throttleReason) {
         super(message);
         this.type = type;
         this.status = status;
         this.extraFields = Map.copyOf(extraFields);
         this.extraHeaders = Map.copyOf(extraHeaders);
+        this.throttleReason = throttleReason;
     }
 
     private LambdaException(String type, int status, String message) {
@@ -104,9 +114,14 @@ public final class LambdaException extends RuntimeException {
         return new LambdaException(type, status, message);
     }
 
-    public static LambdaException throttled(String reason, String message, int retryAfterSeconds) {
-        return new LambdaException("TooManyRequestsException", 429, message, Map.of("Reason", reason),
-                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    public static LambdaException throttled(ThrottleReason reason, String message, int retryAfterSeconds) {
+        return new LambdaException("TooManyRequestsException", 429, message, Map.of("Reason", reason.lambdaName()),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)), reason);
+    }
+
+    /** Why the call was throttled, for a TooManyRequestsException. */
+    public Optional<ThrottleReason> throttleReason() {
+        return Optional.ofNullable(throttleReason);
     }
 
     public String type() {

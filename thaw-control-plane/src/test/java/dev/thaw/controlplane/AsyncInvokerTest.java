@@ -5,6 +5,7 @@ import dev.thaw.worker.InvokeInput;
 import dev.thaw.worker.InvokeResult;
 import dev.thaw.worker.SnapshotOutcome;
 import dev.thaw.worker.SnapshotRejections;
+import dev.thaw.worker.ThrottleReason;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
 import dev.thaw.worker.logs.FunctionLogs;
@@ -97,7 +98,8 @@ class AsyncInvokerTest {
     @Test
     void aThrottledEventIsRetriedUntilItsMaximumAge() throws Exception {
         try (AsyncInvoker invoker = invoker(() -> {
-            throw new ThrottledException("ReservedFunctionConcurrentInvocationLimitExceeded", "Rate Exceeded.");
+            throw new ThrottledException(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED,
+                    "Rate Exceeded.");
         })) {
             invoker.submit(SPEC, INPUT, new AsyncLimits(0, Duration.ofSeconds(60)));
             nextAttempt();
@@ -209,6 +211,11 @@ class AsyncInvokerTest {
 
         @Override
         public void setReservedConcurrency(String functionName, Integer reserved) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setConcurrencyShare(int part, int parts) {
             throw new UnsupportedOperationException();
         }
 

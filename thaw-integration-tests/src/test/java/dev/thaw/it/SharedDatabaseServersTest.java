@@ -4,6 +4,7 @@ import static dev.thaw.it.Invocations.invoke;
 import static dev.thaw.it.Invocations.invokeWithTail;
 import static dev.thaw.it.Invocations.tailLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.ThrottleReason;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -54,6 +56,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class SharedDatabaseServersTest {
 
     private static final String BUCKET = "thaw-it-shared";
+    /** Small enough to fill: each of the two servers holds about half of what reservations leave. */
+    private static final int ACCOUNT_CONCURRENCY = 4;
 
     @RegisterExtension
     @Order(1)
@@ -100,7 +104,7 @@ class SharedDatabaseServersTest {
 
         /** A server's own options, with everything shared. */
         ServerOptions apply(ServerOptions options) {
-            return options.withDatabaseUrl(Optional.of(databaseUrl))
+            return options.withDatabaseUrl(Optional.of(databaseUrl)).withConcurrencyLimit(ACCOUNT_CONCURRENCY)
                     .withStore(StoreConfig.defaults(options.dataDir()).withMasterKeyFile(masterKey)
                             .withS3(new S3Location(s3.endpoint(), BUCKET, "us-east-1",
                                     S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true)))
@@ -188,6 +192,37 @@ class SharedDatabaseServersTest {
             }
             assertEquals(1, throttled, "one of two concurrent calls through two servers, with a reservation of one");
         }
+    }
+
+    @Test
+    void theAccountsConcurrencyIsOnePoolThatEveryServerHoldsAPartOf() throws Exception {
+        LambdaClient a = A.client();
+        A.createFunction("pooled-fn", "example.Sleep", r -> r.timeout(30));
+        int unreserved = a.getAccountSettings().accountLimit().unreservedConcurrentExecutions();
+        assertEquals(unreserved, B.client().getAccountSettings().accountLimit().unreservedConcurrentExecutions(),
+                "one account, whichever server answers");
+        // One more concurrent call than the whole account has room for, all through one server: its owner's part
+        // is not enough, the rest spill over to the other server, and only the last is throttled.
+        List<Future<InvokeResponse>> calls = new ArrayList<>();
+        int throttled = 0;
+        try (ExecutorService clients = Executors.newFixedThreadPool(unreserved + 1)) {
+            for (int i = 0; i <= unreserved; i++) {
+                calls.add(clients.submit(() -> invoke(a, "pooled-fn", "{\"millis\":6000}")));
+                Thread.sleep(300);
+            }
+            for (Future<InvokeResponse> call : calls) {
+                try {
+                    InvokeResponse response = call.get();
+                    assertNull(response.functionError(), () -> Invocations.text(response));
+                } catch (ExecutionException e) {
+                    TooManyRequestsException tooMany = assertInstanceOf(TooManyRequestsException.class,
+                            e.getCause());
+                    assertEquals(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED, tooMany.reason());
+                    throttled++;
+                }
+            }
+        }
+        assertEquals(1, throttled, unreserved + 1 + " concurrent calls, " + unreserved + " unreserved slots");
     }
 
     /** Whether {@code server} owns the function, as thaw cluster status lists it. */

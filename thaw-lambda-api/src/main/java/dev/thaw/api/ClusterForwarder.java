@@ -24,9 +24,10 @@ import java.util.function.Predicate;
 /**
  * Passes a request about a function on to the server that owns the function among those sharing the database
  * (where its environments run, its prepared snapshots and its logs are), signed with the key the servers share,
- * and relays the owner's answer. A request is answered here instead when this server owns the function or is
- * alone, when the owner cannot be reached, when the owner's answer says to, or when it was passed on already: it
- * then carries {@link #FORWARDED_BY}, so it is never passed on twice.
+ * and relays the owner's answer ({@link #forward}), or to any one server ({@link #send}). A request is answered
+ * here instead when this server owns the function or is alone, when the owner cannot be reached, when the owner's
+ * answer says to, or when it was passed on already: it then carries {@link #FORWARDED_BY}, so it is never passed
+ * on twice.
  */
 final class ClusterForwarder {
 
@@ -85,25 +86,31 @@ final class ClusterForwarder {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
+        return send(owner.get(), request).filter(answer -> !answerHere.test(answer))
+                .map(answer -> relay(answer, responseHeaders));
+    }
+
+    /** {@code node}'s answer to the request; empty when it cannot be reached (which is logged). */
+    Optional<HttpResponse<byte[]>> send(ClusterNode node, Passed request) throws InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(FORWARDED_BY, membership.nodeId());
-        URI target = owner.get().address().resolve(request.rawPathAndQuery());
+        URI target = node.address().resolve(request.rawPathAndQuery());
         HttpRequest forwarded = (request.forLogs() ? logs : lambda)
                 .signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
         try {
-            HttpResponse<byte[]> answer = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
-            if (answerHere.test(answer)) {
-                return Optional.empty();
-            }
-            Map<String, String> relayed = new LinkedHashMap<>();
-            for (String name : responseHeaders) {
-                answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));
-            }
-            return Optional.of(new ApiResponse(answer.statusCode(), relayed, answer.body()));
+            return Optional.of(http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
-            LOG.warn("cannot pass a request for {} on to {}, answering it here: {}", request.function(),
-                    owner.get().nodeId(), e.toString());
+            LOG.warn("cannot pass a request for {} on to {}: {}", request.function(), node.nodeId(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Another server's answer as this one's, with the response headers named kept. */
+    static ApiResponse relay(HttpResponse<byte[]> answer, List<String> responseHeaders) {
+        Map<String, String> relayed = new LinkedHashMap<>();
+        for (String name : responseHeaders) {
+            answer.headers().firstValue(name).ifPresent(value -> relayed.put(name, value));
+        }
+        return new ApiResponse(answer.statusCode(), relayed, answer.body());
     }
 }

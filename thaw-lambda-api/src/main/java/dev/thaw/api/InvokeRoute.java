@@ -4,20 +4,24 @@ import dev.thaw.controlplane.ControlPlane;
 import dev.thaw.controlplane.InvocationLimits;
 import dev.thaw.controlplane.InvokeRequest;
 import dev.thaw.controlplane.InvokeResponse;
+import dev.thaw.controlplane.LambdaException;
+import dev.thaw.controlplane.cluster.ClusterNode;
+import dev.thaw.controlplane.cluster.Membership;
+import dev.thaw.worker.ThrottleReason;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Invoke: the payload is the raw body, the options are headers, the outcome comes back in headers too. Among
- * servers sharing a database, an invocation runs on the one that owns its function, so that its warm environments
- * and prepared snapshots serve it wherever it arrives and its reserved concurrency holds across the servers.
+ * servers sharing a database, an invocation runs on the one that owns its function when it has room, so that its
+ * warm environments and prepared snapshots serve it wherever it arrives and its reserved concurrency holds across
+ * the servers.
  */
 final class InvokeRoute {
 
-    /** The throttle of a server whose own concurrency is taken, as opposed to a function's reserved concurrency. */
-    private static final String SERVER_FULL = "ConcurrentInvocationLimitExceeded";
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "X-Amz-Invocation-Type",
             "X-Amz-Log-Type", "X-Amz-Client-Context");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "X-Amz-Executed-Version",
@@ -36,20 +40,60 @@ final class InvokeRoute {
                 .withMaxBody(InvocationLimits.MAX_SYNC_PAYLOAD);
     }
 
+    /**
+     * Runs the invocation on the first server in its function's route order that has room: the owner, else the next
+     * (the account's unreserved concurrency is split between the servers, so it is throttled only when none has).
+     * By function, not version: its versions' reserved concurrency is then held in one place, and a reserved
+     * function's throttle is answered as it is.
+     */
     private ApiResponse invoke(ApiRequest request) {
-        // By function, not version: its versions' reserved concurrency is then held in one place. An owner that is
-        // full leaves the invocation to this server.
-        try {
-            Optional<ApiResponse> relayed = forwarder.forward(ClusterForwarder.Passed.of(request.function().name(),
-                    false, request.head(), REQUEST_HEADERS, request.body()), RESPONSE_HEADERS,
-                    answer -> full(answer.statusCode(), answer.body()));
-            if (relayed.isPresent()) {
-                return relayed.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while passing an invocation on", e);
+        String function = request.function().name();
+        ClusterForwarder.Passed passed = ClusterForwarder.Passed.of(function, false, request.head(), REQUEST_HEADERS,
+                request.body());
+        Membership cluster = controlPlane.cluster();
+        List<ClusterNode> order = passed.passedOnAlready() ? List.of() : cluster.routeOrder(function);
+        if (order.isEmpty()) {
+            return runHere(request);
         }
+        LambdaException fullHere = null;
+        ApiResponse fullThere = null;
+        for (ClusterNode node : order) {
+            if (cluster.isSelf(node)) {
+                try {
+                    return runHere(request);
+                } catch (LambdaException e) {
+                    if (e.throttleReason().filter(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED::equals)
+                            .isEmpty()) {
+                        throw e;
+                    }
+                    fullHere = e;
+                    continue;
+                }
+            }
+            Optional<HttpResponse<byte[]>> answer;
+            try {
+                answer = forwarder.send(node, passed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while passing an invocation on", e);
+            }
+            if (answer.isEmpty()) {
+                continue;
+            }
+            ApiResponse relayed = ClusterForwarder.relay(answer.get(), RESPONSE_HEADERS);
+            if (!full(answer.get().statusCode(), answer.get().body())) {
+                return relayed;
+            }
+            fullThere = relayed;
+        }
+        // This server is in every order: it either answered or was full itself.
+        if (fullHere != null) {
+            throw fullHere;
+        }
+        return fullThere;
+    }
+
+    private ApiResponse runHere(ApiRequest request) {
         InvokeResponse result = controlPlane.invocations().invoke(new InvokeRequest(request.qualifiedFunction(),
                 request.header("X-Amz-Invocation-Type"), request.header("X-Amz-Log-Type"),
                 request.header("X-Amz-Client-Context"), request.body()), request.requestId());
@@ -61,13 +105,14 @@ final class InvokeRoute {
                 .withHeader("X-Amz-Log-Result", result.logResult());
     }
 
-    /** Whether the owner answered that it has no room: the invocation spills over to this server. */
+    /** Whether another server answered that its part of the account's concurrency is in use. */
     static boolean full(int status, byte[] body) {
         if (status != 429) {
             return false;
         }
         try {
-            return SERVER_FULL.equals(Json.read(body, Throttle.class).reason());
+            return ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED.lambdaName()
+                    .equals(Json.read(body, Throttle.class).reason());
         } catch (RuntimeException e) {
             return false;
         }

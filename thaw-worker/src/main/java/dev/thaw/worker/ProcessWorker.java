@@ -188,6 +188,11 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
+    public void setConcurrencyShare(int part, int parts) {
+        limiter.setShare(part, parts);
+    }
+
+    @Override
     public void discard(String functionName, String version) {
         pool.discard(functionName, version);
     }

@@ -43,6 +43,12 @@ public interface Worker extends AutoCloseable {
     /** Sets (or, with null, removes) a function's reserved concurrency. 0 throttles every invocation. */
     void setReservedConcurrency(String functionName, Integer reserved);
 
+    /**
+     * Runs unreserved invocations within part {@code part} (from 0) of {@code parts} of the account's unreserved
+     * concurrency: the servers sharing one account's functions each hold a part. Alone, part 0 of 1: the whole.
+     */
+    void setConcurrencyShare(int part, int parts);
+
     /** Stops every environment of the function, or of one version of it when version is not null. */
     void discard(String functionName, String version);
 

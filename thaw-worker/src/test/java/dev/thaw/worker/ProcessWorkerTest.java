@@ -358,7 +358,7 @@ class ProcessWorkerTest {
         worker.setReservedConcurrency(spec.functionName(), 0);
 
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(spec, "instance"));
-        assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", throttled.reason());
+        assertEquals(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED, throttled.reason());
         assertEquals("Rate Exceeded.", throttled.getMessage());
         assertEquals("", worker.logs().read(spec.functionName()));
 
@@ -376,7 +376,7 @@ class ProcessWorkerTest {
                 "req-first", "sleep:3000"));
         awaitLog(worker, spec.functionName(), "START RequestId: req-first");
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(spec, "instance"));
-        assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", throttled.reason());
+        assertEquals(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED, throttled.reason());
 
         assertNull(first.get().functionError());
         assertNull(invoke(spec, "instance").functionError(), "the slot is free again");
@@ -393,7 +393,7 @@ class ProcessWorkerTest {
                 "req-shared", "sleep:3000"));
         awaitLog(worker, shared.functionName(), "START RequestId: req-shared");
         ThrottledException throttled = assertThrows(ThrottledException.class, () -> invoke(shared, "instance"));
-        assertEquals("ConcurrentInvocationLimitExceeded", throttled.reason());
+        assertEquals(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED, throttled.reason());
         assertEquals("Rate Exceeded.", throttled.getMessage());
         assertNull(invoke(reserved, "instance").functionError(), "a reservation is not taken by others");
 

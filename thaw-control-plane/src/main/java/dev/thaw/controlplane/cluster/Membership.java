@@ -8,11 +8,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * This server among those sharing the metadata database. Once it has joined it renews its row every
@@ -105,6 +107,43 @@ public final class Membership implements AutoCloseable {
             return Optional.empty();
         }
         return Ring.owner(key, live).filter(owner -> !owner.nodeId().equals(nodeId));
+    }
+
+    /**
+     * The live servers in the order {@code key}'s work goes to them: its owner first, then each next owner were those
+     * before gone ({@link Ring#order}); this one is always among them. Empty when this server is alone.
+     */
+    public List<ClusterNode> routeOrder(String key) {
+        List<ClusterNode> live = liveNodes();
+        if (live.stream().noneMatch(node -> !node.nodeId().equals(nodeId))) {
+            return List.of();
+        }
+        List<ClusterNode> order = new ArrayList<>(Ring.order(key, live));
+        if (order.stream().noneMatch(this::isSelf)) {
+            order.add(new ClusterNode(nodeId, address, started, clock.instant()));
+        }
+        return List.copyOf(order);
+    }
+
+    /** Whether {@code node} is this server. */
+    public boolean isSelf(ClusterNode node) {
+        return node.nodeId().equals(nodeId);
+    }
+
+    /**
+     * Which part of the account's unreserved concurrency this server holds: the live servers by id split it into
+     * as many parts, so that their parts add up to the whole.
+     *
+     * @param part  this server's part, from 0
+     * @param parts how many there are; 1 for a server alone
+     */
+    public record Share(int part, int parts) {
+    }
+
+    public Share concurrencyShare() {
+        List<String> ids = Stream.concat(liveNodes().stream().map(ClusterNode::nodeId), Stream.of(nodeId))
+                .distinct().sorted().toList();
+        return new Share(ids.indexOf(nodeId), ids.size());
     }
 
     /** The id of the live server that owns {@code key}; this one's when it is alone. */

@@ -36,4 +36,18 @@ class RingTest {
         owned.values().forEach(count -> assertTrue(count > 800 && count < 1200, owned.toString()));
         assertTrue(Ring.owner("k", List.of()).isEmpty());
     }
+
+    @Test
+    void aKeysOrderIsItsOwnerFirstThenWhoWouldOwnItWereTheOwnerGone() {
+        List<ClusterNode> three = List.of(node("a"), node("b"), node("c"));
+        for (String key : IntStream.range(0, 300).mapToObj(i -> "fn-" + i).toList()) {
+            List<String> order = Ring.order(key, three).stream().map(ClusterNode::nodeId).toList();
+            assertEquals(3, order.size());
+            assertEquals(Ring.owner(key, three).orElseThrow().nodeId(), order.get(0));
+            List<ClusterNode> withoutOwner = three.stream().filter(n -> !n.nodeId().equals(order.get(0))).toList();
+            assertEquals(order.get(1), Ring.owner(key, withoutOwner).orElseThrow().nodeId());
+            assertEquals(order, Ring.order(key, List.of(node("c"), node("b"), node("a"))).stream()
+                    .map(ClusterNode::nodeId).toList(), "the order of the list is no input");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.thaw.worker.limits;
 
+import dev.thaw.worker.ThrottleReason;
 import dev.thaw.worker.ThrottledException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ConcurrencyLimiterTest {
         limiter.acquire("r");
 
         ThrottledException e = assertThrows(ThrottledException.class, () -> limiter.acquire("r"));
-        assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", e.reason());
+        assertEquals(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED, e.reason());
         assertDoesNotThrow(() -> limiter.acquire("other"), "one unreserved slot is left");
     }
 
@@ -29,7 +30,7 @@ class ConcurrencyLimiterTest {
         limiter.acquire("b");
 
         ThrottledException e = assertThrows(ThrottledException.class, () -> limiter.acquire("a"));
-        assertEquals("ConcurrentInvocationLimitExceeded", e.reason());
+        assertEquals(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED, e.reason());
         assertEquals("Rate Exceeded.", e.getMessage());
         assertDoesNotThrow(() -> limiter.acquire("r"));
 
@@ -57,5 +58,36 @@ class ConcurrencyLimiterTest {
         limiter.acquire("f");
         assertDoesNotThrow(() -> limiter.acquire("g"), "the shared slot was given back");
         assertThrows(ThrottledException.class, () -> limiter.acquire("h"));
+    }
+
+    @Test
+    void serversSharingTheAccountSplitItsUnreservedConcurrencyIntoPartsThatAddUpToTheWhole() throws Exception {
+        int total = 0;
+        for (int part = 0; part < 3; part++) {
+            ConcurrencyLimiter limiter = new ConcurrencyLimiter(10);
+            limiter.setReserved("r", 2);
+            limiter.setShare(part, 3);
+            int granted = 0;
+            try {
+                while (granted < 10) {
+                    limiter.acquire("f" + granted);
+                    granted++;
+                }
+            } catch (ThrottledException e) {
+                assertEquals(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED, e.reason());
+            }
+            assertEquals(part < 2 ? 3 : 2, granted, "8 unreserved slots in three parts: 3, 3, 2");
+            assertDoesNotThrow(() -> limiter.acquire("r"), "a reservation is held whole, not split");
+            total += granted;
+        }
+        assertEquals(8, total);
+
+        ConcurrencyLimiter alone = new ConcurrencyLimiter(2);
+        alone.setShare(2, 3);
+        assertThrows(ThrottledException.class, () -> alone.acquire("f"), "2 slots in three parts: 1, 1, 0");
+        alone.setShare(0, 1);
+        assertDoesNotThrow(() -> alone.acquire("f"));
+        assertDoesNotThrow(() -> alone.acquire("g"), "alone again: the whole");
+        assertThrows(IllegalArgumentException.class, () -> alone.setShare(2, 2));
     }
 }
