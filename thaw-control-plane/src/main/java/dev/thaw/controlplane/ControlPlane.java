@@ -4,7 +4,7 @@ import dev.thaw.controlplane.cluster.Membership;
 import dev.thaw.controlplane.cluster.SnapshotJobClaims;
 import dev.thaw.controlplane.layers.LayerDirectories;
 import dev.thaw.controlplane.layers.LayerService;
-import dev.thaw.controlplane.logs.LogsService;
+import dev.thaw.controlplane.logs.LogsSource;
 import dev.thaw.store.SnapshotStore;
 import dev.thaw.worker.Worker;
 import org.slf4j.Logger;
@@ -63,7 +63,7 @@ public final class ControlPlane implements AutoCloseable {
     private final EventInvokeConfigService eventInvokeConfigs;
     private final FunctionUrlService functionUrls;
     private final InvocationService invocations;
-    private final LogsService logs;
+    private final LogsSource logs;
     private final LayerService layers;
     private final FunctionPolicyService policies;
     private final ScheduledExecutorService snapStartTimer = Executors.newSingleThreadScheduledExecutor(
@@ -115,7 +115,7 @@ public final class ControlPlane implements AutoCloseable {
                 ASYNC_QUEUE_CAPACITY, store, lock, membership, version -> store.version(version.functionName(),
                         version.version()).map(current -> specs.of(current, gate.admit(current))));
         this.invocations = new InvocationService(resolver, specs, gate, worker, async, eventInvokeConfigs, arns);
-        this.logs = new LogsService(worker.logs(), arns);
+        this.logs = LogsSource.local(worker.logs());
     }
 
     /** @param snapshotStore where SnapStart snapshots are kept; the worker restores from the same store */
@@ -278,8 +278,8 @@ public final class ControlPlane implements AutoCloseable {
         return functionUrls;
     }
 
-    /** The functions' logs, as CloudWatch Logs serves them. */
-    public LogsService logs() {
+    /** The logs of the functions' environments that ran on this server. */
+    public LogsSource localLogs() {
         return logs;
     }
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -223,6 +225,37 @@ class SharedDatabaseServersTest {
             }
         }
         assertEquals(1, throttled, unreserved + 1 + " concurrent calls, " + unreserved + " unreserved slots");
+
+        // The calls ran on both servers, each in its own environment, and so did their logs: either server reads
+        // the group as one.
+        String group = "/aws/lambda/pooled-fn";
+        try (CloudWatchLogsClient logsA = LambdaClients.logsForEndpoint(A.endpoint(), A.credentialsFile());
+             CloudWatchLogsClient logsB = LambdaClients.logsForEndpoint(B.endpoint(), B.credentialsFile())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (reports(logsA, group) < unreserved) {
+                assertTrue(System.nanoTime() < deadline, "REPORT lines missing: " + reports(logsA, group));
+                Thread.sleep(200);
+            }
+            assertEquals(unreserved, reports(logsB, group));
+            List<String> streams = logsA.describeLogStreams(r -> r.logGroupName(group)).logStreams().stream()
+                    .map(LogStream::logStreamName).toList();
+            assertEquals(unreserved, streams.size(), streams.toString());
+            assertEquals(streams, logsB.describeLogStreams(r -> r.logGroupName(group)).logStreams().stream()
+                    .map(LogStream::logStreamName).toList());
+            for (String stream : streams) {
+                for (CloudWatchLogsClient logs : List.of(logsA, logsB)) {
+                    assertTrue(logs.getLogEvents(r -> r.logGroupName(group).logStreamName(stream)
+                            .startFromHead(true)).events().stream().anyMatch(e -> e.message().startsWith("START")),
+                            "stream " + stream + " read through either server");
+                }
+            }
+            logsB.putRetentionPolicy(r -> r.logGroupName(group).retentionInDays(7));
+            for (CloudWatchLogsClient logs : List.of(logsA, logsB)) {
+                List<LogGroup> groups = logs.describeLogGroups(r -> r.logGroupNamePrefix(group)).logGroups();
+                assertEquals(1, groups.size(), groups.toString());
+                assertEquals(7, groups.getFirst().retentionInDays(), "a retention set through B holds on both");
+            }
+        }
     }
 
     /** Whether {@code server} owns the function, as thaw cluster status lists it. */
@@ -240,8 +273,11 @@ class SharedDatabaseServersTest {
     private static final int ROUTED_CALLS = 40;
 
     private static int reports(CloudWatchLogsClient logs) {
-        return logs.filterLogEvents(r -> r.logGroupName("/aws/lambda/routed-fn").filterPattern("REPORT")).events()
-                .size();
+        return reports(logs, "/aws/lambda/routed-fn");
+    }
+
+    private static int reports(CloudWatchLogsClient logs, String group) {
+        return logs.filterLogEvents(r -> r.logGroupName(group).filterPattern("REPORT")).events().size();
     }
 
     private static long timed(LambdaClient client, Set<String> environments) {

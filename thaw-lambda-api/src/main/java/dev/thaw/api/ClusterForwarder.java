@@ -19,15 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Passes a request about a function on to the server that owns the function among those sharing the database
- * (where its environments run, its prepared snapshots and its logs are), signed with the key the servers share,
- * and relays the owner's answer ({@link #forward}), or to any one server ({@link #send}). A request is answered
- * here instead when this server owns the function or is alone, when the owner cannot be reached, when the owner's
- * answer says to, or when it was passed on already: it then carries {@link #FORWARDED_BY}, so it is never passed
- * on twice.
+ * Passes a request about a function on to another server sharing the database, signed with the key the servers
+ * share, and relays its answer. A request passed on carries {@link #FORWARDED_BY}, and is answered where it arrives:
+ * never passed on twice.
  */
 final class ClusterForwarder {
 
@@ -40,30 +36,28 @@ final class ClusterForwarder {
     private final Membership membership;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final SignedHttpClient lambda;
-    private final SignedHttpClient logs;
 
     /** @param key the key every server sharing the database holds */
     ClusterForwarder(Membership membership, AccessKey key, Clock clock) {
         this.membership = membership;
         this.lambda = new SignedHttpClient(key, http, clock, LambdaApiServer.SIGNING_NAME);
-        this.logs = new SignedHttpClient(key, http, clock, LogsDispatcher.SIGNING_NAME);
     }
 
     /**
-     * One request to pass on: for which function, to which service, with what.
+     * One request to pass on: for which function, with what.
      *
      * @param passedOnAlready whether it came from another server that passed it on
      */
-    record Passed(String function, boolean forLogs, RequestHead head, Map<String, String> headers, byte[] body,
+    record Passed(String function, RequestHead head, Map<String, String> headers, byte[] body,
                   boolean passedOnAlready) {
 
         /** The request as received, with the headers named (those it has) to be passed on. */
-        static Passed of(String function, boolean forLogs, RequestHead head, List<String> headerNames, byte[] body) {
+        static Passed of(String function, RequestHead head, List<String> headerNames, byte[] body) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : headerNames) {
                 head.header(name).ifPresent(value -> headers.put(name, value));
             }
-            return new Passed(function, forLogs, head, headers, body, head.header(FORWARDED_BY).isPresent());
+            return new Passed(function, head, headers, body, head.header(FORWARDED_BY).isPresent());
         }
 
         private String rawPathAndQuery() {
@@ -72,31 +66,12 @@ final class ClusterForwarder {
         }
     }
 
-    /**
-     * The owner's answer, with the response headers named kept; empty when the request is to be answered here.
-     *
-     * @param answerHere given the owner's answer, whether this server should answer instead
-     */
-    Optional<ApiResponse> forward(Passed request, List<String> responseHeaders,
-                                  Predicate<HttpResponse<byte[]>> answerHere) throws InterruptedException {
-        if (request.passedOnAlready()) {
-            return Optional.empty();
-        }
-        Optional<ClusterNode> owner = membership.otherOwner(request.function());
-        if (owner.isEmpty()) {
-            return Optional.empty();
-        }
-        return send(owner.get(), request).filter(answer -> !answerHere.test(answer))
-                .map(answer -> relay(answer, responseHeaders));
-    }
-
     /** {@code node}'s answer to the request; empty when it cannot be reached (which is logged). */
     Optional<HttpResponse<byte[]>> send(ClusterNode node, Passed request) throws InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(FORWARDED_BY, membership.nodeId());
         URI target = node.address().resolve(request.rawPathAndQuery());
-        HttpRequest forwarded = (request.forLogs() ? logs : lambda)
-                .signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
+        HttpRequest forwarded = lambda.signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
         try {
             return Optional.of(http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {

@@ -48,7 +48,7 @@ final class InvokeRoute {
      */
     private ApiResponse invoke(ApiRequest request) {
         String function = request.function().name();
-        ClusterForwarder.Passed passed = ClusterForwarder.Passed.of(function, false, request.head(), REQUEST_HEADERS,
+        ClusterForwarder.Passed passed = ClusterForwarder.Passed.of(function, request.head(), REQUEST_HEADERS,
                 request.body());
         Membership cluster = controlPlane.cluster();
         List<ClusterNode> order = passed.passedOnAlready() ? List.of() : cluster.routeOrder(function);

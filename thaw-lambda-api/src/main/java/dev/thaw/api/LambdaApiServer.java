@@ -6,6 +6,7 @@ import dev.thaw.api.auth.BrowserGuard;
 import dev.thaw.api.auth.Presigner;
 import dev.thaw.api.auth.SignatureVerifier;
 import dev.thaw.controlplane.ControlPlane;
+import dev.thaw.controlplane.logs.LogsService;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,9 +79,12 @@ public final class LambdaApiServer implements AutoCloseable {
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
                 new Presigner(SIGNING_NAME, clock)), urlAddress, forwarder);
         routes.addAll(new OperatorRoutes(operator).routes());
+        ClusterLogs clusterLogs = new ClusterLogs(controlPlane.localLogs(), controlPlane.cluster(),
+                config.keys().primary(), clock);
+        routes.addAll(clusterLogs.routes());
         Router router = new Router(routes, verifier);
-        LogsDispatcher logs = new LogsDispatcher(controlPlane.logs(),
-                new SignatureVerifier(config.keys(), LogsDispatcher.SIGNING_NAME, clock), forwarder);
+        LogsDispatcher logs = new LogsDispatcher(new LogsService(clusterLogs, controlPlane.arns()),
+                new SignatureVerifier(config.keys(), LogsDispatcher.SIGNING_NAME, clock));
         ApiHandler.Dispatcher byService = (body, head, requestId) -> LogsDispatcher.targets(head)
                 ? logs.dispatch(body, head, requestId) : router.dispatch(body, head, requestId);
         AllowedOrigins origins = new AllowedOrigins(config.allowedOrigins());

@@ -3,7 +3,6 @@ package dev.thaw.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thaw.api.LogsShapes.DescribeLogGroupsRequest;
@@ -30,12 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * CloudWatch Logs' JSON 1.1 protocol on the API's endpoint: {@code POST /} with {@code X-Amz-Target:
  * Logs_20140328.<operation>}, signed for service {@code logs}. Errors are that protocol's: status 400 (500 for
- * the server's own) and a body {@code {"__type", "message"}}.
+ * the server's own) and a body {@code {"__type", "message"}}. Any server sharing a database answers for all.
  */
 final class LogsDispatcher implements ApiHandler.Dispatcher {
 
@@ -48,19 +46,14 @@ final class LogsDispatcher implements ApiHandler.Dispatcher {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** The operations on one function's group, which its owner among servers sharing a database answers. */
-    private static final Set<String> GROUP_OPERATIONS = Set.of("DescribeLogStreams", "GetLogEvents",
-            "FilterLogEvents", "PutRetentionPolicy", "DeleteRetentionPolicy");
-    private static final List<String> PASSED_HEADERS = List.of("X-Amz-Target", "Content-Type");
 
     private final LogsService logs;
     private final SignatureVerifier verifier;
-    private final ClusterForwarder forwarder;
 
-    LogsDispatcher(LogsService logs, SignatureVerifier verifier, ClusterForwarder forwarder) {
+    /** @param logs over every live server's logs, when servers share a database ({@link ClusterLogs}) */
+    LogsDispatcher(LogsService logs, SignatureVerifier verifier) {
         this.logs = logs;
         this.verifier = verifier;
-        this.forwarder = forwarder;
     }
 
     /** Whether a request is one of CloudWatch Logs', by its target header. */
@@ -78,41 +71,12 @@ final class LogsDispatcher implements ApiHandler.Dispatcher {
             if (!head.method().equals("POST")) {
                 return error(400, "UnknownOperationException", "CloudWatch Logs operations are POST requests.");
             }
-            Optional<ApiResponse> relayed = passOn(operation, head, body);
-            return relayed.isPresent() ? relayed.get() : ok(answer(operation, body));
+            return ok(answer(operation, body));
         } catch (AuthException e) {
             ApiHandler.drain(in);
             return error(400, e.failure().errorType(), e.getMessage());
         } catch (LambdaException e) {
             return error(e.status() >= 500 ? e.status() : 400, e.type(), e.getMessage());
-        }
-    }
-
-    /**
-     * The answer of the server whose environments wrote the group, when that is another one: a function's events
-     * are where its environments ran, on its owner.
-     */
-    private Optional<ApiResponse> passOn(String operation, RequestHead head, byte[] body) throws IOException {
-        if (!GROUP_OPERATIONS.contains(operation)) {
-            return Optional.empty();
-        }
-        Optional<String> function;
-        try {
-            JsonNode request = JSON.readTree(body);
-            function = logs.functionOf(request.path("logGroupName").textValue(),
-                    request.path("logGroupIdentifier").textValue());
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        if (function.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return forwarder.forward(ClusterForwarder.Passed.of(function.get(), true, head, PASSED_HEADERS, body),
-                    List.of("Content-Type"), answer -> false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while passing a request on", e);
         }
     }
 

@@ -97,19 +97,6 @@ public final class Membership implements AutoCloseable {
     }
 
     /**
-     * The live server that owns {@code key} (a function version) by rendezvous hashing, when that is another one;
-     * empty when it is this one or this server is alone. The live servers are read at most every
-     * {@link #VIEW_PERIOD}.
-     */
-    public Optional<ClusterNode> otherOwner(String key) {
-        List<ClusterNode> live = liveNodes();
-        if (live.stream().noneMatch(node -> !node.nodeId().equals(nodeId))) {
-            return Optional.empty();
-        }
-        return Ring.owner(key, live).filter(owner -> !owner.nodeId().equals(nodeId));
-    }
-
-    /**
      * The live servers in the order {@code key}'s work goes to them: its owner first, then each next owner were those
      * before gone ({@link Ring#order}); this one is always among them. Empty when this server is alone.
      */
@@ -123,6 +110,11 @@ public final class Membership implements AutoCloseable {
             order.add(new ClusterNode(nodeId, address, started, clock.instant()));
         }
         return List.copyOf(order);
+    }
+
+    /** The other live servers. */
+    public List<ClusterNode> liveOthers() {
+        return liveNodes().stream().filter(node -> !isSelf(node)).toList();
     }
 
     /** Whether {@code node} is this server. */

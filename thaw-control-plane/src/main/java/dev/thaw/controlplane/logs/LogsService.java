@@ -37,10 +37,10 @@ public final class LogsService {
     private static final String FORWARD = "f/";
     private static final String BACKWARD = "b/";
 
-    private final FunctionLogs logs;
+    private final LogsSource logs;
     private final LogGroupNames names;
 
-    public LogsService(FunctionLogs logs, Arns arns) {
+    public LogsService(LogsSource logs, Arns arns) {
         this.logs = logs;
         this.names = new LogGroupNames(arns);
     }

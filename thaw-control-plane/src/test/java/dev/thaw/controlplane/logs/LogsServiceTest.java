@@ -64,7 +64,7 @@ class LogsServiceTest {
             (i % 2 == 0 ? first : second).output((i % 3 == 0 ? "ERROR " : "INFO ") + "line " + i + "\n");
         }
         now[0] = START.plus(Duration.ofMinutes(1));
-        service = new LogsService(logs, new Arns("eu-west-1", "123456789012"));
+        service = new LogsService(LogsSource.local(logs), new Arns("eu-west-1", "123456789012"));
     }
 
     @Test

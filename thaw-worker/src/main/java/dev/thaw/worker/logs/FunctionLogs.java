@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -180,26 +179,16 @@ public final class FunctionLogs {
                 segments.add(segment);
             }
         }
-        return new Iterator<>() {
-            private final Deque<LogEvent> loaded = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext() {
-                while (loaded.isEmpty() && !segments.isEmpty()) {
-                    LogSegments.read(segments.poll(), stream).stream()
-                            .filter(event -> event.timestamp() >= from).forEach(loaded::add);
+        return new PagedEvents(() -> {
+            while (!segments.isEmpty()) {
+                List<LogEvent> page = LogSegments.read(segments.poll(), stream).stream()
+                        .filter(event -> event.timestamp() >= from).toList();
+                if (!page.isEmpty()) {
+                    return page;
                 }
-                return !loaded.isEmpty();
             }
-
-            @Override
-            public LogEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return loaded.poll();
-            }
-        };
+            return List.of();
+        });
     }
 
     /** The whole log of a function, every stream's events in time order (what {@code thaw logs} prints). */

@@ -1,0 +1,261 @@
+package dev.thaw.api;
+
+import dev.thaw.api.auth.AccessKey;
+import dev.thaw.api.client.SignedHttpClient;
+import dev.thaw.controlplane.LambdaException;
+import dev.thaw.controlplane.cluster.ClusterNode;
+import dev.thaw.controlplane.cluster.Membership;
+import dev.thaw.controlplane.logs.LogsSource;
+import dev.thaw.worker.logs.LogEvent;
+import dev.thaw.worker.logs.LogGroup;
+import dev.thaw.worker.logs.LogStreamName;
+import dev.thaw.worker.logs.LogStreamSummary;
+import dev.thaw.worker.logs.PagedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * The functions' logs of every live server sharing the database, as one: each server keeps what the environments it
+ * ran wrote (a function's owner most of it, others what they ran while the owner was full or gone), so a group is
+ * the union of its parts, a stream lives on one server, and a retention is set on each. {@link #routes} serves
+ * this server's part to the others, signed like the Lambda API. A server that cannot be reached is left out, and
+ * said so in the log.
+ */
+final class ClusterLogs implements LogsSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterLogs.class);
+    private static final String PREFIX = "/thaw/cluster/logs/groups";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Events per page between servers. */
+    private static final int PAGE = 1000;
+    /** Which server each stream seen lately is on: streams() is asked before any of its streams' events. */
+    private static final int REMEMBERED_STREAMS = 10_000;
+
+    private final LogsSource local;
+    private final Membership membership;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final SignedHttpClient client;
+    private final Map<LogStreamName, ClusterNode> streamNodes = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<LogStreamName, ClusterNode> eldest) {
+                    return size() > REMEMBERED_STREAMS;
+                }
+            });
+
+    /** @param key the key every server sharing the database holds */
+    ClusterLogs(LogsSource local, Membership membership, AccessKey key, Clock clock) {
+        this.local = local;
+        this.membership = membership;
+        this.client = new SignedHttpClient(key, http, clock, LambdaApiServer.SIGNING_NAME);
+    }
+
+    record WireGroup(String functionName, long creationTime, Integer retentionInDays, long storedBytes) {
+        static WireGroup of(LogGroup group) {
+            return new WireGroup(group.functionName(), group.creationTime(), group.retentionInDays().isPresent()
+                    ? group.retentionInDays().getAsInt() : null, group.storedBytes());
+        }
+
+        LogGroup group() {
+            return new LogGroup(functionName, creationTime, retentionInDays == null ? OptionalInt.empty()
+                    : OptionalInt.of(retentionInDays), storedBytes);
+        }
+    }
+
+    record WireGroups(List<WireGroup> groups) {
+    }
+
+    record WireStream(String name, long firstEventTimestamp, long lastEventTimestamp, long storedBytes) {
+    }
+
+    record WireStreams(List<WireStream> streams) {
+    }
+
+    record WireEvent(long sequence, long timestamp, String message) {
+    }
+
+    record WireEvents(List<WireEvent> events, boolean more) {
+    }
+
+    record WireRetention(Integer retentionInDays) {
+    }
+
+    record WireFound(boolean found) {
+    }
+
+    @Override
+    public List<LogGroup> groups() {
+        TreeMap<String, LogGroup> merged = new TreeMap<>();
+        local.groups().forEach(group -> merged.put(group.functionName(), group));
+        for (ClusterNode node : membership.liveOthers()) {
+            get(node, PREFIX, WireGroups.class).ifPresent(groups -> groups.groups().forEach(wire ->
+                    merged.merge(wire.functionName(), wire.group(), ClusterLogs::union)));
+        }
+        return List.copyOf(merged.values());
+    }
+
+    /** One group's parts as one: the earliest creation, the bytes of all, this server's retention first. */
+    private static LogGroup union(LogGroup first, LogGroup other) {
+        return new LogGroup(first.functionName(), Math.min(first.creationTime(), other.creationTime()),
+                first.retentionInDays().isPresent() ? first.retentionInDays() : other.retentionInDays(),
+                first.storedBytes() + other.storedBytes());
+    }
+
+    @Override
+    public Optional<LogGroup> group(String functionName) {
+        Optional<LogGroup> merged = local.group(functionName);
+        for (ClusterNode node : membership.liveOthers()) {
+            Optional<LogGroup> part = get(node, PREFIX, WireGroups.class).flatMap(groups -> groups.groups().stream()
+                    .filter(group -> group.functionName().equals(functionName)).findFirst()).map(WireGroup::group);
+            if (part.isPresent()) {
+                merged = Optional.of(merged.map(group -> union(group, part.get())).orElse(part.get()));
+            }
+        }
+        return merged;
+    }
+
+    @Override
+    public List<LogStreamSummary> streams(String functionName) {
+        List<LogStreamSummary> streams = new ArrayList<>(local.streams(functionName));
+        for (ClusterNode node : membership.liveOthers()) {
+            get(node, PREFIX + "/" + encode(functionName) + "/streams", WireStreams.class)
+                    .ifPresent(wire -> wire.streams().forEach(stream -> LogStreamName.parse(stream.name())
+                            .ifPresent(name -> {
+                                streamNodes.put(name, node);
+                                streams.add(new LogStreamSummary(name, stream.firstEventTimestamp(),
+                                        stream.lastEventTimestamp(), stream.storedBytes()));
+                            })));
+        }
+        streams.sort((a, b) -> a.name().toString().compareTo(b.name().toString()));
+        return streams;
+    }
+
+    @Override
+    public Iterator<LogEvent> events(String functionName, LogStreamName stream, long fromMillis) {
+        ClusterNode node = streamNodes.get(stream);
+        if (node == null || membership.isSelf(node)) {
+            return local.events(functionName, stream, fromMillis);
+        }
+        String path = PREFIX + "/" + encode(functionName) + "/events?stream=" + encode(stream.toString());
+        long[] position = {fromMillis, -1};
+        boolean[] more = {true};
+        return new PagedEvents(() -> {
+            if (!more[0]) {
+                return List.of();
+            }
+            // Each page starts where the last ended: at its last event's time, after its sequence.
+            Optional<WireEvents> page = get(node, path + "&from=" + position[0] + "&after=" + position[1],
+                    WireEvents.class);
+            more[0] = page.map(WireEvents::more).orElse(false);
+            List<LogEvent> events = page.map(wire -> wire.events().stream().map(event -> new LogEvent(stream,
+                    event.sequence(), event.timestamp(), event.message())).toList()).orElse(List.of());
+            if (!events.isEmpty()) {
+                position[0] = events.getLast().timestamp();
+                position[1] = events.getLast().sequence();
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public boolean setRetention(String functionName, OptionalInt days) {
+        boolean found = local.setRetention(functionName, days);
+        byte[] body = Json.write(new WireRetention(days.isPresent() ? days.getAsInt() : null));
+        for (ClusterNode node : membership.liveOthers()) {
+            found |= send(node, "PUT", PREFIX + "/" + encode(functionName) + "/retention", body, WireFound.class)
+                    .map(WireFound::found).orElse(false);
+        }
+        return found;
+    }
+
+    /** The routes that give the other servers this server's part. */
+    List<Route> routes() {
+        return List.of(
+                Route.of("GET", PREFIX, "ClusterLogGroups", request -> ApiResponse.json(200,
+                        new WireGroups(local.groups().stream().map(WireGroup::of).toList()))),
+                Route.of("GET", PREFIX + "/{FunctionName}/streams", "ClusterLogStreams", request ->
+                        ApiResponse.json(200, new WireStreams(local.streams(request.pathParameter("FunctionName"))
+                                .stream().map(stream -> new WireStream(stream.name().toString(),
+                                        stream.firstEventTimestamp(), stream.lastEventTimestamp(),
+                                        stream.storedBytes())).toList()))),
+                Route.of("GET", PREFIX + "/{FunctionName}/events", "ClusterLogEvents", this::localEvents),
+                Route.of("PUT", PREFIX + "/{FunctionName}/retention", "ClusterLogRetention", request -> {
+                    Integer days = request.json(WireRetention.class).retentionInDays();
+                    return ApiResponse.json(200, new WireFound(local.setRetention(
+                            request.pathParameter("FunctionName"),
+                            days == null ? OptionalInt.empty() : OptionalInt.of(days))));
+                }));
+    }
+
+    /** A page of one local stream's events after sequence {@code after}, at or after {@code from}. */
+    private ApiResponse localEvents(ApiRequest request) {
+        LogStreamName stream = LogStreamName.parse(Optional.ofNullable(request.queryParameter("stream")).orElse(""))
+                .orElseThrow(() -> LambdaException.invalidParameter("stream is not a log stream name"));
+        long from = longParameter(request, "from");
+        long after = longParameter(request, "after");
+        Iterator<LogEvent> events = local.events(request.pathParameter("FunctionName"), stream, from);
+        List<WireEvent> page = new ArrayList<>();
+        while (events.hasNext() && page.size() < PAGE) {
+            LogEvent event = events.next();
+            if (event.sequence() > after) {
+                page.add(new WireEvent(event.sequence(), event.timestamp(), event.message()));
+            }
+        }
+        return ApiResponse.json(200, new WireEvents(page, events.hasNext()));
+    }
+
+    private static long longParameter(ApiRequest request, String name) {
+        try {
+            return Long.parseLong(Optional.ofNullable(request.queryParameter(name)).orElse(""));
+        } catch (NumberFormatException e) {
+            throw LambdaException.invalidParameter(name + " is not a number");
+        }
+    }
+
+    private <T> Optional<T> get(ClusterNode node, String path, Class<T> type) {
+        return send(node, "GET", path, new byte[0], type);
+    }
+
+    private <T> Optional<T> send(ClusterNode node, String method, String path, byte[] body, Class<T> type) {
+        URI target = node.address().resolve(path);
+        try {
+            HttpResponse<byte[]> answer = http.send(client.signed(method, target,
+                    body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json"), body)
+                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                LOG.warn("server {} answered {} to a read of its logs: left out", node.nodeId(),
+                        answer.statusCode());
+                return Optional.empty();
+            }
+            return Optional.of(Json.read(answer.body(), type));
+        } catch (IOException | LambdaException e) {
+            LOG.warn("cannot read the logs of server {}: left out: {}", node.nodeId(), e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading another server's logs", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
