@@ -144,11 +144,18 @@ class SharedDatabaseServersTest {
             viaB[i] = timed(b, environments);
         }
         assertEquals(1, environments.size(), "one warm environment serves both: " + environments);
+        // Through either server, the request id the caller is answered with is the one the function ran under.
+        for (LambdaClient client : List.of(a, b)) {
+            InvokeResponse tailed = invokeWithTail(client, "routed-fn", "{}");
+            String requestId = tailed.responseMetadata().requestId();
+            assertTrue(tailLog(tailed.logResult()).contains("START RequestId: " + requestId),
+                    requestId + " / " + tailLog(tailed.logResult()));
+        }
         // Its log is read the same through either server: the owner's, where the environment runs.
         try (CloudWatchLogsClient logsA = LambdaClients.logsForEndpoint(A.endpoint(), A.credentialsFile());
              CloudWatchLogsClient logsB = LambdaClients.logsForEndpoint(B.endpoint(), B.credentialsFile())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (reports(logsA) < 2 * ROUTED_CALLS + 1) {
+            while (reports(logsA) < 2 * ROUTED_CALLS + 3) {
                 assertTrue(System.nanoTime() < deadline, "REPORT lines missing: " + reports(logsA));
                 Thread.sleep(200);
             }

@@ -19,16 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Passes a request about a function on to another server sharing the database, signed with the key the servers
  * share, and relays its answer. A request passed on carries {@link #FORWARDED_BY}, and is answered where it arrives:
- * never passed on twice.
+ * never passed on twice; it carries the first server's request id too ({@link #REQUEST_ID}), so that the caller's
+ * id is the one the function's log and context show.
  */
 final class ClusterForwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterForwarder.class);
     static final String FORWARDED_BY = "X-Thaw-Forwarded-By";
+    static final String REQUEST_ID = "X-Thaw-Request-Id";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Longer than any invocation: the longest timeout, a cold start and a restore. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(17);
@@ -46,18 +49,20 @@ final class ClusterForwarder {
     /**
      * One request to pass on: for which function, with what.
      *
+     * @param requestId       the id the client is answered with, which the server it is passed on to uses too
      * @param passedOnAlready whether it came from another server that passed it on
      */
-    record Passed(String function, RequestHead head, Map<String, String> headers, byte[] body,
+    record Passed(String function, RequestHead head, Map<String, String> headers, byte[] body, String requestId,
                   boolean passedOnAlready) {
 
         /** The request as received, with the headers named (those it has) to be passed on. */
-        static Passed of(String function, RequestHead head, List<String> headerNames, byte[] body) {
+        static Passed of(String function, ApiRequest request, List<String> headerNames) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : headerNames) {
-                head.header(name).ifPresent(value -> headers.put(name, value));
+                request.head().header(name).ifPresent(value -> headers.put(name, value));
             }
-            return new Passed(function, head, headers, body, head.header(FORWARDED_BY).isPresent());
+            return new Passed(function, request.head(), headers, request.body(),
+                    ClusterForwarder.requestId(request), request.head().header(FORWARDED_BY).isPresent());
         }
 
         private String rawPathAndQuery() {
@@ -70,6 +75,7 @@ final class ClusterForwarder {
     Optional<HttpResponse<byte[]>> send(ClusterNode node, Passed request) throws InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(FORWARDED_BY, membership.nodeId());
+        headers.put(REQUEST_ID, request.requestId());
         URI target = node.address().resolve(request.rawPathAndQuery());
         HttpRequest forwarded = lambda.signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
         try {
@@ -78,6 +84,22 @@ final class ClusterForwarder {
             LOG.warn("cannot pass a request for {} on to {}: {}", request.function(), node.nodeId(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The request's id: the one the server that passed it on answers its client with, else this server's. Only a
+     * request id is taken from the header, so that nothing else reaches the logs through it.
+     */
+    static String requestId(ApiRequest request) {
+        if (request.head().header(FORWARDED_BY).isPresent()) {
+            try {
+                return request.head().header(REQUEST_ID).map(UUID::fromString).map(UUID::toString)
+                        .orElse(request.requestId());
+            } catch (IllegalArgumentException e) {
+                return request.requestId();
+            }
+        }
+        return request.requestId();
     }
 
     /** Another server's answer as this one's, with the response headers named kept. */

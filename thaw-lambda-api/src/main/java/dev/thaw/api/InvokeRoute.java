@@ -48,8 +48,7 @@ final class InvokeRoute {
      */
     private ApiResponse invoke(ApiRequest request) {
         String function = request.function().name();
-        ClusterForwarder.Passed passed = ClusterForwarder.Passed.of(function, request.head(), REQUEST_HEADERS,
-                request.body());
+        ClusterForwarder.Passed passed = ClusterForwarder.Passed.of(function, request, REQUEST_HEADERS);
         Membership cluster = controlPlane.cluster();
         List<ClusterNode> order = passed.passedOnAlready() ? List.of() : cluster.routeOrder(function);
         if (order.isEmpty()) {
@@ -96,7 +95,7 @@ final class InvokeRoute {
     private ApiResponse runHere(ApiRequest request) {
         InvokeResponse result = controlPlane.invocations().invoke(new InvokeRequest(request.qualifiedFunction(),
                 request.header("X-Amz-Invocation-Type"), request.header("X-Amz-Log-Type"),
-                request.header("X-Amz-Client-Context"), request.body()), request.requestId());
+                request.header("X-Amz-Client-Context"), request.body()), ClusterForwarder.requestId(request));
         Map<String, String> headers = result.payload().length == 0 ? Map.of()
                 : Map.of("Content-Type", "application/json");
         return new ApiResponse(result.statusCode(), headers, result.payload())
