@@ -15,6 +15,10 @@ import dev.thaw.controlplane.cluster.Membership;
 import dev.thaw.store.S3Location;
 import dev.thaw.store.StoreConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,6 +48,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ThrottleReason;
@@ -131,7 +136,7 @@ class SharedDatabaseServersTest {
     }
 
     @Test
-    void anInvocationRunsOnTheServerThatOwnsItsFunctionWhereverItArrives() throws InterruptedException {
+    void anInvocationRunsOnTheServerThatOwnsItsFunctionWhereverItArrives() throws Exception {
         LambdaClient a = A.client();
         LambdaClient b = B.client();
         A.createFunction("routed-fn", "example.ContextEcho");
@@ -144,6 +149,18 @@ class SharedDatabaseServersTest {
             viaB[i] = timed(b, environments);
         }
         assertEquals(1, environments.size(), "one warm environment serves both: " + environments);
+        // Its function URL, on either server's URL port, is served by that same environment.
+        String url = a.createFunctionUrlConfig(r -> r.functionName("routed-fn")
+                .authType(FunctionUrlAuthType.NONE)).functionUrl();
+        String urlId = URI.create(url).getHost().split("\\.")[0];
+        for (ThawServerExtension server : List.of(A, B)) {
+            HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.server().urlPort() + "/" + urlId + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, served.statusCode(), served::body);
+            assertEquals(environments, Set.of(Json.parse(served.body()).path("environmentId").asText()),
+                    served.body());
+        }
         // Through either server, the request id the caller is answered with is the one the function ran under.
         for (LambdaClient client : List.of(a, b)) {
             InvokeResponse tailed = invokeWithTail(client, "routed-fn", "{}");

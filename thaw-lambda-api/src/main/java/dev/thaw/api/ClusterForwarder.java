@@ -1,8 +1,8 @@
 package dev.thaw.api;
 
 import dev.thaw.api.auth.AccessKey;
-import dev.thaw.api.auth.RequestHead;
 import dev.thaw.api.client.SignedHttpClient;
+import dev.thaw.controlplane.FunctionRef;
 import dev.thaw.controlplane.cluster.ClusterNode;
 import dev.thaw.controlplane.cluster.Membership;
 import org.slf4j.Logger;
@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,11 +51,12 @@ final class ClusterForwarder {
     /**
      * One request to pass on: for which function, with what.
      *
+     * @param pathAndQuery    the raw path and query it is sent to
      * @param requestId       the id the client is answered with, which the server it is passed on to uses too
      * @param passedOnAlready whether it came from another server that passed it on
      */
-    record Passed(String function, RequestHead head, Map<String, String> headers, byte[] body, String requestId,
-                  boolean passedOnAlready) {
+    record Passed(String function, String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+                  String requestId, boolean passedOnAlready) {
 
         /** The request as received, with the headers named (those it has) to be passed on. */
         static Passed of(String function, ApiRequest request, List<String> headerNames) {
@@ -61,13 +64,19 @@ final class ClusterForwarder {
             for (String name : headerNames) {
                 request.head().header(name).ifPresent(value -> headers.put(name, value));
             }
-            return new Passed(function, request.head(), headers, request.body(),
+            String query = request.head().rawQuery();
+            return new Passed(function, request.head().method(), request.head().rawPath()
+                    + (query == null || query.isEmpty() ? "" : "?" + query), headers, request.body(),
                     ClusterForwarder.requestId(request), request.head().header(FORWARDED_BY).isPresent());
         }
 
-        private String rawPathAndQuery() {
-            String query = head.rawQuery();
-            return head.rawPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+        /** A synchronous Invoke of {@code target} with this payload, made here (for a function URL). */
+        static Passed invocation(FunctionRef target, byte[] payload, String requestId) {
+            String path = "/2015-03-31/functions/" + URLEncoder.encode(target.name(), StandardCharsets.UTF_8)
+                    + "/invocations" + (target.qualifier() == null ? ""
+                    : "?Qualifier=" + URLEncoder.encode(target.qualifier(), StandardCharsets.UTF_8));
+            return new Passed(target.name(), "POST", path, Map.of("Content-Type", "application/json"), payload,
+                    requestId, false);
         }
     }
 
@@ -76,8 +85,9 @@ final class ClusterForwarder {
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(FORWARDED_BY, membership.nodeId());
         headers.put(REQUEST_ID, request.requestId());
-        URI target = node.address().resolve(request.rawPathAndQuery());
-        HttpRequest forwarded = lambda.signed(request.head().method(), target, headers, request.body()).timeout(ANSWER_TIMEOUT).build();
+        URI target = node.address().resolve(request.pathAndQuery());
+        HttpRequest forwarded = lambda.signed(request.method(), target, headers, request.body())
+                .timeout(ANSWER_TIMEOUT).build();
         try {
             return Optional.of(http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import dev.thaw.controlplane.FunctionUrlService;
 import dev.thaw.controlplane.InvocationLimits;
 import dev.thaw.controlplane.InvocationService;
 import dev.thaw.controlplane.InvokeRequest;
-import dev.thaw.controlplane.InvokeResponse;
 import dev.thaw.controlplane.LambdaException;
 import dev.thaw.controlplane.UrlAuthType;
 import dev.thaw.controlplane.UrlCors;
@@ -30,7 +29,7 @@ import java.util.UUID;
 
 /**
  * The public listener of function URLs: a request is for the URL its host name or first path segment names, and
- * invokes that URL's function through the same path as Invoke. It serves nothing else: not the Lambda API, not
+ * invokes that URL's function through the same path as Invoke, on the server Invoke would run it on. It serves nothing else: not the Lambda API, not
  * /metrics, no function without a URL. Browsers are welcome here (the URL's Cors settings decide what their pages
  * may read); an AWS_IAM URL needs a SigV4 signature with the server's keys.
  */
@@ -41,16 +40,19 @@ final class FunctionUrlHandler extends Handler.Abstract {
     private final FunctionUrlAddress address;
     private final FunctionUrlService urls;
     private final InvocationService invocations;
+    private final RoutedInvocations routing;
     private final SignatureVerifier verifier;
     private final HttpLimits limits;
     private final Clock clock;
     private final String accountId;
 
     FunctionUrlHandler(FunctionUrlAddress address, FunctionUrlService urls, InvocationService invocations,
-                       SignatureVerifier verifier, HttpLimits limits, Clock clock, String accountId) {
+                       RoutedInvocations routing, SignatureVerifier verifier, HttpLimits limits, Clock clock,
+                       String accountId) {
         this.address = address;
         this.urls = urls;
         this.invocations = invocations;
+        this.routing = routing;
         this.verifier = verifier;
         this.limits = limits;
         this.clock = clock;
@@ -111,20 +113,28 @@ final class FunctionUrlHandler extends Handler.Abstract {
         return cors.map(settings -> UrlCorsHeaders.actual(settings, head, answer)).orElse(answer);
     }
 
+    /** Runs where Invoke would run it: on the function's owner among servers sharing a database, when it has room. */
     private UrlResponse invoke(FunctionUrlConfig config, UrlEvent event, String requestId) {
-        InvokeResponse result;
+        byte[] payload = event.toJson();
+        ApiResponse result;
         try {
-            result = invocations.invoke(new InvokeRequest(config.target(), null, null, null, event.toJson()),
-                    requestId);
+            result = routing.invoke(ClusterForwarder.Passed.invocation(config.target(), payload, requestId),
+                    () -> RoutedInvocations.response(invocations.invoke(new InvokeRequest(config.target(), null,
+                            null, null, payload), requestId)));
         } catch (LambdaException e) {
             LOG.debug("function URL request {}: {} ({})", requestId, e.type(), e.getMessage());
             return UrlFault.of(e.status()).response();
         }
-        if (result.functionError() != null) {
+        if (result.status() != 200) {
+            LOG.debug("function URL request {}: answered {} by the server it was passed on to", requestId,
+                    result.status());
+            return UrlFault.of(result.status()).response();
+        }
+        if (result.headers().containsKey(RoutedInvocations.FUNCTION_ERROR)) {
             return UrlFault.FUNCTION_FAILED.response();
         }
         try {
-            return UrlResult.of(result.payload());
+            return UrlResult.of(result.body());
         } catch (UrlResult.MalformedResult e) {
             LOG.debug("function URL request {}: {}", requestId, e.getMessage());
             return UrlFault.FUNCTION_FAILED.response();

@@ -44,14 +44,16 @@ public final class LambdaApiServer implements AutoCloseable {
         SignatureVerifier verifier = new SignatureVerifier(config.keys(), SIGNING_NAME, clock);
         // The URL listener binds first: the API answers its port in every FunctionUrl.
         String region = controlPlane.arns().region();
+        RoutedInvocations routing = new RoutedInvocations(controlPlane.cluster(),
+                new ClusterForwarder(controlPlane.cluster(), config.keys().primary(), clock));
         HttpListener urls = HttpListener.start(config.urlAddress(), config.tls(), config.limits(),
                 bound -> new FunctionUrlHandler(new FunctionUrlAddress(scheme, region, bound.getPort()),
-                        controlPlane.functionUrls(), controlPlane.invocations(), verifier, config.limits(), clock,
-                        controlPlane.arns().accountId()));
+                        controlPlane.functionUrls(), controlPlane.invocations(), routing, verifier, config.limits(),
+                        clock, controlPlane.arns().accountId()));
         HttpListener api;
         try {
             api = api(config, controlPlane, operator, clock, verifier,
-                    new FunctionUrlAddress(scheme, region, urls.port()));
+                    new FunctionUrlAddress(scheme, region, urls.port()), routing);
         } catch (IOException | RuntimeException e) {
             urls.close();
             throw e;
@@ -73,11 +75,10 @@ public final class LambdaApiServer implements AutoCloseable {
     }
 
     private static HttpListener api(ApiServerConfig config, ControlPlane controlPlane, OperatorViews operator,
-                                    Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress)
-            throws IOException {
-        ClusterForwarder forwarder = new ClusterForwarder(controlPlane.cluster(), config.keys().primary(), clock);
+                                    Clock clock, SignatureVerifier verifier, FunctionUrlAddress urlAddress,
+                                    RoutedInvocations routing) throws IOException {
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
-                new Presigner(SIGNING_NAME, clock)), urlAddress, forwarder);
+                new Presigner(SIGNING_NAME, clock)), urlAddress, routing);
         routes.addAll(new OperatorRoutes(operator).routes());
         ClusterLogs clusterLogs = new ClusterLogs(controlPlane.localLogs(), controlPlane.cluster(),
                 config.keys().primary(), clock);
@@ -99,7 +100,7 @@ public final class LambdaApiServer implements AutoCloseable {
     }
 
     static List<Route> routes(ControlPlane controlPlane, CodeLocations codeLocations, FunctionUrlAddress urlAddress,
-                              ClusterForwarder forwarder) {
+                              RoutedInvocations routing) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new FunctionRoutes(controlPlane, codeLocations).routes());
         routes.addAll(new AliasRoutes(controlPlane).routes());
@@ -110,7 +111,7 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());
         routes.addAll(new ClusterRoutes(controlPlane.cluster(), controlPlane.functions()).routes());
-        routes.add(new InvokeRoute(controlPlane, forwarder).route());
+        routes.add(new InvokeRoute(controlPlane, routing).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;
     }

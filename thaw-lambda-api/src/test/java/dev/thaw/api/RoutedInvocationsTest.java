@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Which answers of an owner send an invocation back to the server it arrived at. */
-class InvokeRouteTest {
+class RoutedInvocationsTest {
 
     private static byte[] throttle(String reason) {
         return ("{\"Type\":\"User\",\"message\":\"Rate Exceeded.\",\"Reason\":\"" + reason + "\"}")
@@ -16,10 +16,10 @@ class InvokeRouteTest {
 
     @Test
     void aFullOwnerSpillsButAFunctionsReservedConcurrencyHolds() {
-        assertTrue(InvokeRoute.full(429, throttle("ConcurrentInvocationLimitExceeded")));
-        assertFalse(InvokeRoute.full(429, throttle("ReservedFunctionConcurrentInvocationLimitExceeded")),
+        assertTrue(RoutedInvocations.full(429, throttle("ConcurrentInvocationLimitExceeded")));
+        assertFalse(RoutedInvocations.full(429, throttle("ReservedFunctionConcurrentInvocationLimitExceeded")),
                 "the function's own limit holds across the servers");
-        assertFalse(InvokeRoute.full(200, throttle("ConcurrentInvocationLimitExceeded")));
-        assertFalse(InvokeRoute.full(429, "not json".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(RoutedInvocations.full(200, throttle("ConcurrentInvocationLimitExceeded")));
+        assertFalse(RoutedInvocations.full(429, "not json".getBytes(StandardCharsets.UTF_8)));
     }
 }
