@@ -1,5 +1,6 @@
 package dev.thaw.controlplane;
 
+import dev.thaw.controlplane.cluster.LocalCacheRetention;
 import dev.thaw.controlplane.cluster.Membership;
 import dev.thaw.controlplane.cluster.SnapshotJobClaims;
 import dev.thaw.controlplane.layers.LayerDirectories;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,7 @@ public final class ControlPlane implements AutoCloseable {
     private final MetadataStore store;
     private final Worker worker;
     private final boolean sharesDatabase;
+    private final LocalCacheRetention cacheRetention;
     private final AsyncInvoker async;
     private final Arns arns;
     private final PackageStore packages;
@@ -82,6 +85,7 @@ public final class ControlPlane implements AutoCloseable {
         this.worker = worker;
         this.arns = new Arns(config.region(), config.accountId());
         this.sharesDatabase = config.databaseUrl().isPresent();
+        this.cacheRetention = new LocalCacheRetention(snapshotStore);
         this.packages = new PackageStore(config.dataDir(), sharesDatabase ? Optional.of(store) : Optional.empty());
         RuntimeCatalog runtimes = RuntimeCatalog.load(config.dataDir(), JdkScanner.scan(JVM_DIRECTORY));
         MutationLock lock = new MutationLock(store.clusterLock());
@@ -182,8 +186,12 @@ public final class ControlPlane implements AutoCloseable {
     /** Snapshots kept ready for restores go once no version restores from them, deleted here or by another server. */
     private void retainPreparedSnapshots() {
         try {
-            worker.retainSnapshots(store.snapshots().stream().collect(Collectors.groupingBy(
-                    SnapshotRecord::functionName, Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet()))));
+            Map<String, Set<String>> live = store.snapshots().stream().collect(Collectors.groupingBy(
+                    SnapshotRecord::functionName, Collectors.mapping(SnapshotRecord::snapshotId, Collectors.toSet())));
+            worker.retainSnapshots(live);
+            if (sharesDatabase) {
+                cacheRetention.retain(live);
+            }
         } catch (RuntimeException e) {
             LOG.warn("cannot drop prepared snapshots no version uses: {}", e.toString());
         }

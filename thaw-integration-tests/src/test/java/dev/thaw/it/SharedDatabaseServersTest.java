@@ -368,13 +368,30 @@ class SharedDatabaseServersTest {
         assertEquals(Set.of(A.endpoint().toString(), B.endpoint().toString()),
                 Set.of(nodes.path(0).path("Address").asText(), nodes.path(1).path("Address").asText()));
 
-        b.deleteFunction(r -> r.functionName("shared-fn"));
-        assertThrows(ResourceNotFoundException.class, () -> a.getFunction(r -> r.functionName("shared-fn")));
-        // Neither server keeps the deleted function's snapshot ready, decrypted, any longer.
+        // Deleted through the server whose L1 holds fewer of its chunks, the one that made the snapshot keeps them.
+        boolean throughB = cachedChunks(A, "shared-fn") >= cachedChunks(B, "shared-fn");
+        ThawServerExtension other = throughB ? A : B;
+        assertTrue(cachedChunks(other, "shared-fn") > 0, "the snapshot's maker has its chunks in L1");
+        (throughB ? b : a).deleteFunction(r -> r.functionName("shared-fn"));
+        assertThrows(ResourceNotFoundException.class, () -> other.client().getFunction(r -> r.functionName(
+                "shared-fn")));
+        // Neither server keeps the deleted function's snapshot ready, decrypted, any longer, nor its chunks in L1.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (preparedSnapshots() > 0) {
-            assertTrue(System.nanoTime() < deadline, "prepared snapshots of a deleted function stay");
+        while (preparedSnapshots() > 0 || cachedChunks(other, "shared-fn") > 0) {
+            assertTrue(System.nanoTime() < deadline, "a deleted function's prepared snapshots or chunks stay: "
+                    + preparedSnapshots() + " / " + cachedChunks(other, "shared-fn"));
             Thread.sleep(250);
+        }
+    }
+
+    /** The function's chunks in the server's L1 (its data directory's store cache). */
+    private static long cachedChunks(ThawServerExtension server, String function) throws IOException {
+        Path chunks = server.dataDir().resolve("store/cache/chunks").resolve(function);
+        if (!Files.isDirectory(chunks)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(chunks)) {
+            return files.count();
         }
     }
 

@@ -100,6 +100,32 @@ final class GarbageCollector {
         return functions;
     }
 
+    /**
+     * Deletes from L1 alone the function's chunks that none of the {@code live} snapshots references; answers how
+     * many went. For a server sharing the other tiers: another one deleted the snapshots that held them.
+     */
+    int dropFromLocalCache(String function, Set<String> live) throws StoreException {
+        Set<String> referenced = new HashSet<>();
+        for (String snapshotId : live) {
+            if (manifests.exists(function, snapshotId)) {
+                manifests.read(function, snapshotId).entries().forEach(entry ->
+                        entry.chunks().forEach(id -> referenced.add(ObjectKeys.chunk(function, id))));
+            }
+        }
+        List<String> garbage = unreferenced(Tiers.listCache(tiers.l1(), ObjectKeys.chunkPrefix(function)), referenced);
+        Tiers.deleteFromCache(tiers.l1(), garbage);
+        return garbage.size();
+    }
+
+    /** Functions with chunks in L1. */
+    Set<String> locallyCachedFunctions() {
+        Set<String> functions = new TreeSet<>();
+        for (StoredObject object : Tiers.listCache(tiers.l1(), ObjectKeys.CHUNKS)) {
+            functions.add(ObjectKeys.functionOf(object.key()));
+        }
+        return functions;
+    }
+
     private int collectChunks(String function) throws StoreException {
         Set<String> referenced = new HashSet<>();
         for (Manifest manifest : manifests.all(function)) {

@@ -199,6 +199,28 @@ public final class SnapshotStore implements AutoCloseable {
     }
 
     /**
+     * Drops from this server's L1 the function's chunks that no snapshot of {@code liveSnapshotIds} references
+     * (every chunk of it when the set is empty), leaving the shared tiers alone: what a server sharing them does
+     * once another has deleted snapshots. Answers how many chunks went.
+     */
+    public int dropFromLocalCache(String function, Set<String> liveSnapshotIds) throws StoreException {
+        ObjectKeys.requireName("function", function);
+        int dropped;
+        try (FunctionLocks.Held held = locks.shared(function)) {
+            dropped = collector.dropFromLocalCache(function, liveSnapshotIds);
+        }
+        if (dropped > 0) {
+            LOG.info("dropped {} chunks of {} from L1: no live snapshot uses them", dropped, function);
+        }
+        return dropped;
+    }
+
+    /** The functions whose chunks are in this server's L1. */
+    public Set<String> locallyCachedFunctions() {
+        return collector.locallyCachedFunctions();
+    }
+
+    /**
      * Deletes manifests not in live (function -> snapshot ids; functions absent from the map have none live) and
      * working sets of snapshots no longer kept, then unreferenced chunks and keys of functions with nothing left;
      * from every tier. Answers what it removed.
