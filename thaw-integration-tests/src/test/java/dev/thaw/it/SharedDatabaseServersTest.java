@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.thaw.cli.ServerOptions;
 import dev.thaw.controlplane.PostgresServer;
 import dev.thaw.controlplane.cluster.Membership;
+import dev.thaw.store.RedisServer;
 import dev.thaw.store.S3Location;
 import dev.thaw.store.StoreConfig;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -81,6 +85,7 @@ class SharedDatabaseServersTest {
     /** What the servers share, made before they start and removed after they stop. */
     static final class Shared implements BeforeAllCallback, AfterAllCallback {
         private PostgresServer postgres;
+        private RedisServer redis;
         private TestNetwork testHost;
         private S3ProxyServer s3;
         private String databaseUrl;
@@ -94,6 +99,7 @@ class SharedDatabaseServersTest {
             }
             Assumptions.assumeTrue(TestNetwork.runningAsRoot(), "making a test host takes root");
             postgres = PostgresServer.start();
+            redis = RedisServer.start();
             databaseUrl = postgres.newDatabase("thaw_shared");
             testHost = TestNetwork.create();
             Path dir = Files.createTempDirectory("thaw-shared", PosixFilePermissions.asFileAttribute(
@@ -113,6 +119,7 @@ class SharedDatabaseServersTest {
         ServerOptions apply(ServerOptions options) {
             return options.withDatabaseUrl(Optional.of(databaseUrl)).withConcurrencyLimit(ACCOUNT_CONCURRENCY)
                     .withStore(StoreConfig.defaults(options.dataDir()).withMasterKeyFile(masterKey)
+                            .withRedisUrl(redis.url())
                             .withS3(new S3Location(s3.endpoint(), BUCKET, "us-east-1",
                                     S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true)))
                     .withAccess(options.access().withCredentialsFile(credentials));
@@ -130,6 +137,9 @@ class SharedDatabaseServersTest {
             } finally {
                 if (postgres != null) {
                     postgres.close();
+                }
+                if (redis != null) {
+                    redis.close();
                 }
             }
         }
@@ -279,6 +289,70 @@ class SharedDatabaseServersTest {
                 assertEquals(1, groups.size(), groups.toString());
                 assertEquals(7, groups.getFirst().retentionInDays(), "a retention set through B holds on both");
             }
+        }
+    }
+
+    @Test
+    void aSnapshotMadeOnOneServerRestoresOnTheOtherFromRedis() throws Exception {
+        LambdaClient a = A.client();
+        // Published through A, which makes the snapshot; invoked, wherever, on B, its owner, which has none of it.
+        String name = null;
+        for (int i = 0; name == null; i++) {
+            String candidate = "fetched-" + i;
+            A.createFunction(candidate, "example.Sleep", r -> r.timeout(30)
+                    .snapStart(s -> s.applyOn("PublishedVersions")));
+            if (!ownerIsSelf(A, candidate)) {
+                name = candidate;
+            }
+        }
+        String function = name;
+        String version = SnapStartVersions.publishActive(a, function);
+        SnapStartVersions.assumeSnapStartAvailable(SnapStartVersions.configuration(a, function, version));
+        assertTrue(cachedChunks(A, function) > 0, "A made the snapshot");
+        assertEquals(0, cachedChunks(B, function), "B has none of it");
+        long hitsBefore = redisHits();
+
+        // Two cold starts on B: the first fetches the snapshot from Redis, the second restores the copy it keeps.
+        List<Future<InvokeResponse>> calls = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 2; i++) {
+                calls.add(clients.submit(() -> invokeWithTail(a, function + ":" + version, "{\"millis\":3000}")));
+                Thread.sleep(1500);
+            }
+            List<String> restores = new ArrayList<>();
+            for (Future<InvokeResponse> call : calls) {
+                InvokeResponse response = call.get();
+                assertNull(response.functionError(), () -> Invocations.text(response));
+                String log = tailLog(response.logResult());
+                Matcher restore = RESTORE_DURATION.matcher(log);
+                assertTrue(restore.find(), log);
+                restores.add(restore.group(1));
+            }
+            System.out.printf("restore on a server without the snapshot, fetched from Redis: %s ms; from the copy "
+                    + "it then keeps: %s ms%n", restores.get(0), restores.get(1));
+        }
+        long fetched = cachedChunks(B, function);
+        assertTrue(fetched > 0, "B keeps what it fetched in L1");
+        assertTrue(redisHits() - hitsBefore >= fetched, "B's chunks came from Redis: " + (redisHits() - hitsBefore)
+                + " hits for " + fetched + " chunks");
+        // Deleted through A, it leaves B's L1 too.
+        a.deleteFunction(r -> r.functionName(function));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (cachedChunks(B, function) > 0) {
+            assertTrue(System.nanoTime() < deadline, "B keeps the deleted function's chunks in L1");
+            Thread.sleep(250);
+        }
+    }
+
+    private static final Pattern RESTORE_DURATION = Pattern.compile("Restore Duration: ([0-9.]+) ms");
+
+    /** How many reads the shared Redis has answered with a value. */
+    private static long redisHits() {
+        try (RedisClient client = SHARED.redis.client()) {
+            String info = client.info("stats");
+            Matcher hits = Pattern.compile("keyspace_hits:(\\d+)").matcher(info);
+            assertTrue(hits.find(), info);
+            return Long.parseLong(hits.group(1));
         }
     }
 

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -117,13 +119,13 @@ final class GarbageCollector {
         return garbage.size();
     }
 
-    /** Functions with chunks in L1. */
-    Set<String> locallyCachedFunctions() {
-        Set<String> functions = new TreeSet<>();
+    /** How many chunks of each function L1 holds. */
+    Map<String, Integer> locallyCachedChunks() {
+        Map<String, Integer> counts = new TreeMap<>();
         for (StoredObject object : Tiers.listCache(tiers.l1(), ObjectKeys.CHUNKS)) {
-            functions.add(ObjectKeys.functionOf(object.key()));
+            counts.merge(ObjectKeys.functionOf(object.key()), 1, Integer::sum);
         }
-        return functions;
+        return counts;
     }
 
     private int collectChunks(String function) throws StoreException {

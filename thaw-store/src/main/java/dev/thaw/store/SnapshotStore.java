@@ -215,9 +215,9 @@ public final class SnapshotStore implements AutoCloseable {
         return dropped;
     }
 
-    /** The functions whose chunks are in this server's L1. */
-    public Set<String> locallyCachedFunctions() {
-        return collector.locallyCachedFunctions();
+    /** How many chunks of each function this server's L1 holds (functions without any left out). */
+    public Map<String, Integer> locallyCachedChunks() {
+        return collector.locallyCachedChunks();
     }
 
     /**

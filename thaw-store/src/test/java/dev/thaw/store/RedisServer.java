@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A real redis-server (Debian's, installed by scripts/install-test-deps.sh) on a free loopback port, without
  * persistence. Missing, it skips the test, except under CI, where it fails it.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
     private final int port;
@@ -28,7 +28,7 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(BINARY + " is missing: run scripts/install-test-deps.sh");
@@ -40,11 +40,11 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    RedisClient client() {
+    public RedisClient client() {
         return RedisClient.create("127.0.0.1", port);
     }
 

@@ -32,18 +32,24 @@ class LocalCacheRetentionTest {
             store.put("gone", "1", snapshot("gone", 3));
             LocalCacheRetention retention = new LocalCacheRetention(store);
 
-            // The first sweep: a function with nothing live (deleted while this server was away) leaves L1.
+            // A function with nothing live (deleted elsewhere, or while this server was away) leaves L1.
             retention.retain(Map.of("fn", Set.of("1", "2")));
-            assertEquals(Set.of("fn"), store.locallyCachedFunctions());
-            assertEquals(Map.of("l1", 2), fetch(store, "fn", "1"), "fn's snapshots stay cached");
+            assertEquals(Map.of("fn", 3), store.locallyCachedChunks(), "fn's own two and the shared one stay");
 
-            // Another server deleted fn/1: only the chunks no live snapshot shares go.
+            // Another server deleted fn/1: only the chunk no live snapshot shares goes.
             retention.retain(Map.of("fn", Set.of("2")));
-            assertEquals(Map.of("l1", 2), fetch(store, "fn", "2"));
+            assertEquals(Map.of("fn", 2), store.locallyCachedChunks());
             assertEquals(Map.of("durable", 2), fetch(store, "gone", "1"), "the durable tier keeps what it had");
-            retention.retain(Map.of("fn", Set.of("2")));
             assertEquals(Map.of("l1", 1, "durable", 1), fetch(store, "fn", "1"),
                     "its own chunk came from durable, the one it shares with fn/2 from L1");
+
+            // A snapshot made and deleted between two sweeps, never seen live: its new chunks are what tells.
+            store.put("fn", "3", snapshot("three", 4));
+            retention.retain(Map.of("fn", Set.of("2"), "gone", Set.of("1")));
+            assertEquals(Map.of("fn", 2, "gone", 2), store.locallyCachedChunks());
+            assertEquals(Map.of("l1", 2), fetch(store, "fn", "2"));
+            retention.retain(Map.of("fn", Set.of("2"), "gone", Set.of("1")));
+            assertEquals(Map.of("fn", 2, "gone", 2), store.locallyCachedChunks(), "nothing changed, nothing goes");
         }
     }
 
