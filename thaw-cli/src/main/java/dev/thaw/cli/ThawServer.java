@@ -17,6 +17,7 @@ import dev.thaw.worker.ProcessWorker;
 import dev.thaw.worker.RuntimeJar;
 import dev.thaw.worker.Worker;
 import dev.thaw.worker.WorkerConfig;
+import dev.thaw.worker.WorkerFigures;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -65,7 +66,8 @@ public final class ThawServer implements AutoCloseable {
     }
 
     /** Metrics and store figures for the operator routes. */
-    private record Views(PrometheusMeterRegistry metrics, SnapshotStore store) implements OperatorViews {
+    private record Views(PrometheusMeterRegistry metrics, SnapshotStore store, Worker worker)
+            implements OperatorViews {
 
         @Override
         public String prometheusMetrics() {
@@ -75,6 +77,12 @@ public final class ThawServer implements AutoCloseable {
         @Override
         public List<FunctionStats> storeStats() throws StoreException {
             return store.stats();
+        }
+
+        @Override
+        public NodeFigures node() {
+            WorkerFigures figures = worker.figures();
+            return new NodeFigures(figures.environments(), store.localCacheBytes(), figures.preparedSnapshotBytes());
         }
     }
 
@@ -147,7 +155,7 @@ public final class ThawServer implements AutoCloseable {
             controlPlane = ControlPlane.open(new ControlPlaneConfig(options.dataDir(), options.region(),
                     options.accountId(), options.concurrencyLimit(), options.snapStartInactivity(),
                     functionCredentials, options.cluster().databaseUrl(), nodeId(options.cluster())), worker, store);
-            LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store));
+            LambdaApiServer api = LambdaApiServer.start(apiConfig, controlPlane, new Views(metrics, store, worker));
             URI endpoint = endpoint(tls.isPresent() ? "https" : "http", apiConfig.address().getAddress(), api.port());
             controlPlane.join(options.cluster().address().orElse(endpoint));
             LOG.info("Thaw listening on {} (data in {})", endpoint, options.dataDir());

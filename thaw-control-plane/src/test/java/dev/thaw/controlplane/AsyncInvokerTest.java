@@ -8,6 +8,7 @@ import dev.thaw.worker.SnapshotRejections;
 import dev.thaw.worker.ThrottleReason;
 import dev.thaw.worker.ThrottledException;
 import dev.thaw.worker.Worker;
+import dev.thaw.worker.WorkerFigures;
 import dev.thaw.worker.logs.FunctionLogs;
 import dev.thaw.controlplane.cluster.Membership;
 import org.junit.jupiter.api.AfterEach;
@@ -216,6 +217,11 @@ class AsyncInvokerTest {
 
         @Override
         public void setConcurrencyShare(int part, int parts) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public WorkerFigures figures() {
             throw new UnsupportedOperationException();
         }
 

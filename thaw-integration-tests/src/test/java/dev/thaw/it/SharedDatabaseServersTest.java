@@ -433,12 +433,21 @@ class SharedDatabaseServersTest {
         assertEquals(Set.of("$LATEST", "1", "2"), a.listVersionsByFunction(r -> r.functionName("shared-fn"))
                 .versions().stream().map(FunctionConfiguration::version).collect(Collectors.toSet()));
 
-        // Both have joined, and each sees the other alive.
+        // Both have joined, each sees the other alive, and says what each holds: the snapshot's chunks in L1, its
+        // decrypted copy ready, the SnapStart version's environment.
         var nodes = Json.parse(A.http().get(A.endpoint().resolve("/thaw/cluster/nodes")).body()).path("Nodes");
         assertEquals(2, nodes.size(), nodes.toString());
+        long cached = 0;
+        long ready = 0;
+        long environments = 0;
         for (var node : nodes) {
             assertTrue(node.path("Alive").asBoolean(), nodes.toString());
+            assertTrue(node.path("Holds").path("Environments").isNumber(), nodes.toString());
+            cached += node.path("Holds").path("LocalCacheBytes").asLong();
+            ready += node.path("Holds").path("PreparedSnapshotBytes").asLong();
+            environments += node.path("Holds").path("Environments").asLong();
         }
+        assertTrue(cached > 0 && ready > 0 && environments > 0, nodes.toString());
         assertEquals(Set.of(A.endpoint().toString(), B.endpoint().toString()),
                 Set.of(nodes.path(0).path("Address").asText(), nodes.path(1).path("Address").asText()));
 

@@ -1,7 +1,5 @@
 package dev.thaw.api;
 
-import dev.thaw.api.auth.AccessKey;
-import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.controlplane.LambdaException;
 import dev.thaw.controlplane.cluster.ClusterNode;
 import dev.thaw.controlplane.cluster.Membership;
@@ -11,17 +9,9 @@ import dev.thaw.worker.logs.LogGroup;
 import dev.thaw.worker.logs.LogStreamName;
 import dev.thaw.worker.logs.LogStreamSummary;
 import dev.thaw.worker.logs.PagedEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -36,14 +26,12 @@ import java.util.TreeMap;
  * The functions' logs of every live server sharing the database, as one: each server keeps what the environments it
  * ran wrote (a function's owner most of it, others what they ran while the owner was full or gone), so a group is
  * the union of its parts, a stream lives on one server, and a retention is set on each. {@link #routes} serves
- * this server's part to the others, signed like the Lambda API. A server that cannot be reached is left out, and
- * said so in the log.
+ * this server's part to the others, signed like the Lambda API. A server that cannot be reached is left out
+ * ({@link ClusterClient}).
  */
 final class ClusterLogs implements LogsSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterLogs.class);
     private static final String PREFIX = "/thaw/cluster/logs/groups";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Events per page between servers. */
     private static final int PAGE = 1000;
     /** Which server each stream seen lately is on: streams() is asked before any of its streams' events. */
@@ -51,8 +39,7 @@ final class ClusterLogs implements LogsSource {
 
     private final LogsSource local;
     private final Membership membership;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final SignedHttpClient client;
+    private final ClusterClient client;
     private final Map<LogStreamName, ClusterNode> streamNodes = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -61,11 +48,10 @@ final class ClusterLogs implements LogsSource {
                 }
             });
 
-    /** @param key the key every server sharing the database holds */
-    ClusterLogs(LogsSource local, Membership membership, AccessKey key, Clock clock) {
+    ClusterLogs(LogsSource local, Membership membership, ClusterClient client) {
         this.local = local;
         this.membership = membership;
-        this.client = new SignedHttpClient(key, http, clock, LambdaApiServer.SIGNING_NAME);
+        this.client = client;
     }
 
     record WireGroup(String functionName, long creationTime, Integer retentionInDays, long storedBytes) {
@@ -106,7 +92,7 @@ final class ClusterLogs implements LogsSource {
         TreeMap<String, LogGroup> merged = new TreeMap<>();
         local.groups().forEach(group -> merged.put(group.functionName(), group));
         for (ClusterNode node : membership.liveOthers()) {
-            get(node, PREFIX, WireGroups.class).ifPresent(groups -> groups.groups().forEach(wire ->
+            client.get(node, PREFIX, WireGroups.class).ifPresent(groups -> groups.groups().forEach(wire ->
                     merged.merge(wire.functionName(), wire.group(), ClusterLogs::union)));
         }
         return List.copyOf(merged.values());
@@ -123,8 +109,9 @@ final class ClusterLogs implements LogsSource {
     public Optional<LogGroup> group(String functionName) {
         Optional<LogGroup> merged = local.group(functionName);
         for (ClusterNode node : membership.liveOthers()) {
-            Optional<LogGroup> part = get(node, PREFIX, WireGroups.class).flatMap(groups -> groups.groups().stream()
-                    .filter(group -> group.functionName().equals(functionName)).findFirst()).map(WireGroup::group);
+            Optional<LogGroup> part = client.get(node, PREFIX, WireGroups.class).flatMap(groups -> groups.groups()
+                    .stream().filter(group -> group.functionName().equals(functionName)).findFirst())
+                    .map(WireGroup::group);
             if (part.isPresent()) {
                 merged = Optional.of(merged.map(group -> union(group, part.get())).orElse(part.get()));
             }
@@ -136,7 +123,7 @@ final class ClusterLogs implements LogsSource {
     public List<LogStreamSummary> streams(String functionName) {
         List<LogStreamSummary> streams = new ArrayList<>(local.streams(functionName));
         for (ClusterNode node : membership.liveOthers()) {
-            get(node, PREFIX + "/" + encode(functionName) + "/streams", WireStreams.class)
+            client.get(node, PREFIX + "/" + encode(functionName) + "/streams", WireStreams.class)
                     .ifPresent(wire -> wire.streams().forEach(stream -> LogStreamName.parse(stream.name())
                             .ifPresent(name -> {
                                 streamNodes.put(name, node);
@@ -162,7 +149,7 @@ final class ClusterLogs implements LogsSource {
                 return List.of();
             }
             // Each page starts where the last ended: at its last event's time, after its sequence.
-            Optional<WireEvents> page = get(node, path + "&from=" + position[0] + "&after=" + position[1],
+            Optional<WireEvents> page = client.get(node, path + "&from=" + position[0] + "&after=" + position[1],
                     WireEvents.class);
             more[0] = page.map(WireEvents::more).orElse(false);
             List<LogEvent> events = page.map(wire -> wire.events().stream().map(event -> new LogEvent(stream,
@@ -180,8 +167,8 @@ final class ClusterLogs implements LogsSource {
         boolean found = local.setRetention(functionName, days);
         byte[] body = Json.write(new WireRetention(days.isPresent() ? days.getAsInt() : null));
         for (ClusterNode node : membership.liveOthers()) {
-            found |= send(node, "PUT", PREFIX + "/" + encode(functionName) + "/retention", body, WireFound.class)
-                    .map(WireFound::found).orElse(false);
+            found |= client.send(node, "PUT", PREFIX + "/" + encode(functionName) + "/retention", body,
+                    WireFound.class).map(WireFound::found).orElse(false);
         }
         return found;
     }
@@ -227,31 +214,6 @@ final class ClusterLogs implements LogsSource {
             return Long.parseLong(Optional.ofNullable(request.queryParameter(name)).orElse(""));
         } catch (NumberFormatException e) {
             throw LambdaException.invalidParameter(name + " is not a number");
-        }
-    }
-
-    private <T> Optional<T> get(ClusterNode node, String path, Class<T> type) {
-        return send(node, "GET", path, new byte[0], type);
-    }
-
-    private <T> Optional<T> send(ClusterNode node, String method, String path, byte[] body, Class<T> type) {
-        URI target = node.address().resolve(path);
-        try {
-            HttpResponse<byte[]> answer = http.send(client.signed(method, target,
-                    body.length == 0 ? Map.of() : Map.of("Content-Type", "application/json"), body)
-                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-                LOG.warn("server {} answered {} to a read of its logs: left out", node.nodeId(),
-                        answer.statusCode());
-                return Optional.empty();
-            }
-            return Optional.of(Json.read(answer.body(), type));
-        } catch (IOException | LambdaException e) {
-            LOG.warn("cannot read the logs of server {}: left out: {}", node.nodeId(), e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading another server's logs", e);
         }
     }
 

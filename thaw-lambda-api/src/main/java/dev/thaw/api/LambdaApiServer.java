@@ -80,8 +80,9 @@ public final class LambdaApiServer implements AutoCloseable {
         List<Route> routes = routes(controlPlane, new CodeLocations(urlAddress.scheme(),
                 new Presigner(SIGNING_NAME, clock)), urlAddress, routing);
         routes.addAll(new OperatorRoutes(operator).routes());
-        ClusterLogs clusterLogs = new ClusterLogs(controlPlane.localLogs(), controlPlane.cluster(),
-                config.keys().primary(), clock);
+        ClusterClient cluster = new ClusterClient(config.keys().primary(), clock);
+        routes.addAll(new ClusterRoutes(controlPlane.cluster(), controlPlane.functions(), operator, cluster).routes());
+        ClusterLogs clusterLogs = new ClusterLogs(controlPlane.localLogs(), controlPlane.cluster(), cluster);
         routes.addAll(clusterLogs.routes());
         Router router = new Router(routes, verifier);
         LogsDispatcher logs = new LogsDispatcher(new LogsService(clusterLogs, controlPlane.arns()),
@@ -110,7 +111,6 @@ public final class LambdaApiServer implements AutoCloseable {
         routes.addAll(new EventInvokeConfigRoutes(controlPlane).routes());
         routes.addAll(new FunctionUrlRoutes(controlPlane, urlAddress).routes());
         routes.addAll(new LayerRoutes(controlPlane.layers(), codeLocations).routes());
-        routes.addAll(new ClusterRoutes(controlPlane.cluster(), controlPlane.functions()).routes());
         routes.add(new InvokeRoute(controlPlane, routing).route());
         routes.add(new CodeDownloadRoute(controlPlane).route());
         return routes;

@@ -215,6 +215,11 @@ public final class SnapshotStore implements AutoCloseable {
         return dropped;
     }
 
+    /** Bytes this server's L1 holds. */
+    public long localCacheBytes() {
+        return tiers.l1().totalBytes();
+    }
+
     /** How many chunks of each function this server's L1 holds (functions without any left out). */
     public Map<String, Integer> locallyCachedChunks() {
         return collector.locallyCachedChunks();

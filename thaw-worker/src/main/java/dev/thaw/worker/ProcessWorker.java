@@ -193,6 +193,11 @@ public final class ProcessWorker implements Worker {
     }
 
     @Override
+    public WorkerFigures figures() {
+        return new WorkerFigures(pool.unstopped(), prepared.map(PreparedImages::bytes).orElse(0L));
+    }
+
+    @Override
     public void discard(String functionName, String version) {
         pool.discard(functionName, version);
     }

@@ -49,6 +49,9 @@ public interface Worker extends AutoCloseable {
      */
     void setConcurrencyShare(int part, int parts);
 
+    /** What it holds now: environments and prepared snapshots. */
+    WorkerFigures figures();
+
     /** Stops every environment of the function, or of one version of it when version is not null. */
     void discard(String functionName, String version);
 

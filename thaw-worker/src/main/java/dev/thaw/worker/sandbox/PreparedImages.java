@@ -104,6 +104,11 @@ public final class PreparedImages implements SnapshotSource, AutoCloseable {
         }
     }
 
+    /** What the prepared snapshots take. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
     /** The snapshot, fetched from the store and verified unless it is prepared already. */
     @Override
     public Checkout checkout(String function, String snapshotId, Path environmentDir)
