@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The functions' logs of every live server sharing the database, as one: each server keeps what the environments it
@@ -32,6 +33,7 @@ import java.util.TreeMap;
 final class ClusterLogs implements LogsSource {
 
     private static final String PREFIX = "/thaw/cluster/logs/groups";
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Events per page between servers. */
     private static final int PAGE = 1000;
     /** Which server each stream seen lately is on: streams() is asked before any of its streams' events. */
@@ -179,17 +181,25 @@ final class ClusterLogs implements LogsSource {
                 Route.of("GET", PREFIX, "ClusterLogGroups", request -> ApiResponse.json(200,
                         new WireGroups(local.groups().stream().map(WireGroup::of).toList()))),
                 Route.of("GET", PREFIX + "/{FunctionName}/streams", "ClusterLogStreams", request ->
-                        ApiResponse.json(200, new WireStreams(local.streams(request.pathParameter("FunctionName"))
-                                .stream().map(stream -> new WireStream(stream.name().toString(),
+                        ApiResponse.json(200, new WireStreams(local.streams(functionName(request)).stream()
+                                .map(stream -> new WireStream(stream.name().toString(),
                                         stream.firstEventTimestamp(), stream.lastEventTimestamp(),
                                         stream.storedBytes())).toList()))),
                 Route.of("GET", PREFIX + "/{FunctionName}/events", "ClusterLogEvents", this::localEvents),
                 Route.of("PUT", PREFIX + "/{FunctionName}/retention", "ClusterLogRetention", request -> {
                     Integer days = request.json(WireRetention.class).retentionInDays();
-                    return ApiResponse.json(200, new WireFound(local.setRetention(
-                            request.pathParameter("FunctionName"),
+                    return ApiResponse.json(200, new WireFound(local.setRetention(functionName(request),
                             days == null ? OptionalInt.empty() : OptionalInt.of(days))));
                 }));
+    }
+
+    /** The path's function name, which names a directory of the logs: nothing but a function name passes. */
+    private static String functionName(ApiRequest request) {
+        String name = request.pathParameter("FunctionName");
+        if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
+            throw LambdaException.invalidParameter("not a function name");
+        }
+        return name;
     }
 
     /** A page of one local stream's events after sequence {@code after}, at or after {@code from}. */
@@ -198,7 +208,7 @@ final class ClusterLogs implements LogsSource {
                 .orElseThrow(() -> LambdaException.invalidParameter("stream is not a log stream name"));
         long from = longParameter(request, "from");
         long after = longParameter(request, "after");
-        Iterator<LogEvent> events = local.events(request.pathParameter("FunctionName"), stream, from);
+        Iterator<LogEvent> events = local.events(functionName(request), stream, from);
         List<WireEvent> page = new ArrayList<>();
         while (events.hasNext() && page.size() < PAGE) {
             LogEvent event = events.next();
