@@ -99,7 +99,7 @@ public final class ControlPlane implements AutoCloseable {
         this.snapshotJobs = new SnapshotJobs(store, lock, worker, specs, snapshots, snapStartTimer, claims);
         LastInvocations lastInvocations = new LastInvocations();
         this.inactivity = new InactivitySweeper(store, lock, worker, snapshots, lastInvocations,
-                config.snapStartInactivity());
+                config.snapStartInactivity(), () -> membership.ownerId(InactivitySweeper.JOB).equals(config.nodeId()));
         this.recovery = new SnapStartRecovery(store, lock, snapshots, snapshotJobs, membership, claims);
         worker.onSnapshotRejected((function, version, corrupt) ->
                 snapshotJobs.recreate(new VersionKey(function, version), corrupt));

@@ -8,18 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Makes Active SnapStart versions that were not invoked for the inactivity period Inactive (StateReasonCode Idle)
  * and deletes their snapshots, as Lambda does after 14 days; the next invocation re-creates the snapshot. Runs
  * periodically, ten times per inactivity period (between once a second and once an hour), saving the invocation
- * times recorded in memory first.
+ * times recorded in memory first. Among servers sharing a database every one saves its invocation times, and one,
+ * the owner of {@link #JOB}, looks for idle versions.
  */
 final class InactivitySweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(InactivitySweeper.class);
     private static final Duration MIN_PERIOD = Duration.ofSeconds(1);
     private static final Duration MAX_PERIOD = Duration.ofHours(1);
+    /** The key whose owner among the live servers looks for idle versions. */
+    static final String JOB = "thaw:inactivity-sweep";
 
     private final MetadataStore store;
     private final MutationLock lock;
@@ -27,15 +31,18 @@ final class InactivitySweeper {
     private final SnapshotStorage storage;
     private final LastInvocations invocations;
     private final Duration inactivity;
+    private final BooleanSupplier looksForIdle;
 
+    /** @param looksForIdle whether this server is the one that looks for idle versions now */
     InactivitySweeper(MetadataStore store, MutationLock lock, Worker worker, SnapshotStorage storage,
-                      LastInvocations invocations, Duration inactivity) {
+                      LastInvocations invocations, Duration inactivity, BooleanSupplier looksForIdle) {
         this.store = store;
         this.lock = lock;
         this.worker = worker;
         this.storage = storage;
         this.invocations = invocations;
         this.inactivity = inactivity;
+        this.looksForIdle = looksForIdle;
     }
 
     void start(ScheduledExecutorService timer) {
@@ -55,6 +62,9 @@ final class InactivitySweeper {
 
     void sweep() {
         saveInvocations();
+        if (!looksForIdle.getAsBoolean()) {
+            return;
+        }
         Instant cutoff = Instant.now().minus(inactivity);
         store.snapshots().stream().filter(snapshot -> snapshot.lastInvoked().isBefore(cutoff))
                 .forEach(snapshot -> deactivate(snapshot, cutoff));
