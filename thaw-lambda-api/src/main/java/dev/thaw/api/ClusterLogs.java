@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,17 +37,18 @@ final class ClusterLogs implements LogsSource {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Events per page between servers. */
     private static final int PAGE = 1000;
-    /** Which server each stream seen lately is on: streams() is asked before any of its streams' events. */
-    private static final int REMEMBERED_STREAMS = 10_000;
+    /** Functions whose last stream listing is kept: streams() is asked before any of its streams' events. */
+    private static final int REMEMBERED_FUNCTIONS = 1_000;
 
     private final LogsSource local;
     private final Membership membership;
     private final ClusterClient client;
-    private final Map<LogStreamName, ClusterNode> streamNodes = Collections.synchronizedMap(
+    /** By function, which other server each of its streams was on at its last listing. */
+    private final Map<String, Map<LogStreamName, ClusterNode>> streamNodes = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<LogStreamName, ClusterNode> eldest) {
-                    return size() > REMEMBERED_STREAMS;
+                protected boolean removeEldestEntry(Map.Entry<String, Map<LogStreamName, ClusterNode>> eldest) {
+                    return size() > REMEMBERED_FUNCTIONS;
                 }
             });
 
@@ -124,23 +126,25 @@ final class ClusterLogs implements LogsSource {
     @Override
     public List<LogStreamSummary> streams(String functionName) {
         List<LogStreamSummary> streams = new ArrayList<>(local.streams(functionName));
+        Map<LogStreamName, ClusterNode> elsewhere = new HashMap<>();
         for (ClusterNode node : membership.liveOthers()) {
             client.get(node, PREFIX + "/" + encode(functionName) + "/streams", WireStreams.class)
                     .ifPresent(wire -> wire.streams().forEach(stream -> LogStreamName.parse(stream.name())
                             .ifPresent(name -> {
-                                streamNodes.put(name, node);
+                                elsewhere.put(name, node);
                                 streams.add(new LogStreamSummary(name, stream.firstEventTimestamp(),
                                         stream.lastEventTimestamp(), stream.storedBytes()));
                             })));
         }
+        streamNodes.put(functionName, Map.copyOf(elsewhere));
         streams.sort((a, b) -> a.name().toString().compareTo(b.name().toString()));
         return streams;
     }
 
     @Override
     public Iterator<LogEvent> events(String functionName, LogStreamName stream, long fromMillis) {
-        ClusterNode node = streamNodes.get(stream);
-        if (node == null || membership.isSelf(node)) {
+        ClusterNode node = streamNodes.getOrDefault(functionName, Map.of()).get(stream);
+        if (node == null) {
             return local.events(functionName, stream, fromMillis);
         }
         String path = PREFIX + "/" + encode(functionName) + "/events?stream=" + encode(stream.toString());
