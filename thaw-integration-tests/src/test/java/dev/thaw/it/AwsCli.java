@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assertions;
  * defaults to Debian's awscli v2 and is named absolutely because a v1 {@code aws} may come first on PATH;
  * {@code -Dthaw.aws.cli=...} points elsewhere.
  */
-final class AwsCli {
+public final class AwsCli {
 
     static final Path BINARY = Path.of(System.getProperty("thaw.aws.cli", "/usr/bin/aws"));
 
@@ -35,7 +35,7 @@ final class AwsCli {
      * @param workDir         holds the CLI's output files; also its (empty) config location
      * @param credentialsFile the shared-credentials file whose default profile the CLI signs with
      */
-    AwsCli(URI endpoint, Path workDir, Path credentialsFile) {
+    public AwsCli(URI endpoint, Path workDir, Path credentialsFile) {
         this(endpoint, workDir, credentialsFile, null);
     }
 
@@ -62,9 +62,9 @@ final class AwsCli {
     }
 
     /** One finished CLI run. */
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return Json.parse(stdout);
         }
 
@@ -75,7 +75,7 @@ final class AwsCli {
     }
 
     /** Runs {@code aws lambda <args>} and asserts that it succeeded. */
-    Result succeed(String... args) {
+    public Result succeed(String... args) {
         Result result = lambda(args);
         Assertions.assertEquals(0, result.exitCode(), result::toString);
         return result;

@@ -8,12 +8,14 @@ import dev.thaw.api.client.SignedHttpClient;
 import dev.thaw.controlplane.PostgresServer;
 import dev.thaw.faults.FaultReport;
 import dev.thaw.faults.ServerProcess;
+import dev.thaw.it.AwsCli;
 import dev.thaw.it.ExamplePackages;
 import dev.thaw.it.Json;
 import dev.thaw.it.LambdaClients;
 import dev.thaw.it.S3ProxyServer;
 import dev.thaw.it.SnapStartVersions;
 import dev.thaw.it.ThawServerExtension;
+import dev.thaw.store.RedisServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,7 @@ class ClusterFailoverTest {
 
     private final List<ServerProcess> servers = new ArrayList<>();
     private PostgresServer postgres;
+    private RedisServer redis;
     private S3ProxyServer s3;
     private Path root;
     private List<String> options;
@@ -77,6 +80,9 @@ class ClusterFailoverTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -96,6 +102,17 @@ class ClusterFailoverTest {
         SnapStartVersions.assumeSnapStartAvailable(SnapStartVersions.configuration(viaA, VERSIONED, version));
         assertEquals(1, logLines("function " + VERSIONED + " version " + version + ": creating its snapshot"),
                 "one snapshot per publish");
+        // The AWS CLI through C sees, changes and invokes what was made through A.
+        AwsCli viaC = new AwsCli(c.endpoint(), root, c.credentialsFile());
+        assertEquals(version, viaC.succeed("get-function-configuration", "--function-name", VERSIONED,
+                "--qualifier", version).json().path("Version").asText());
+        viaC.succeed("update-function-configuration", "--function-name", VERSIONED, "--description", "through C");
+        viaC.succeed("wait", "function-updated-v2", "--function-name", VERSIONED);
+        assertEquals("through C", viaA.getFunctionConfiguration(r -> r.functionName(VERSIONED)).description());
+        Path out = root.resolve("out.json");
+        viaC.succeed("invoke", "--function-name", VERSIONED + ":" + version, "--payload", "{\"name\":\"cli\"}",
+                "--cli-binary-format", "raw-in-base64-out", out.toString());
+        assertTrue(Files.readString(out).contains("cli"), Files.readString(out));
 
         viaA.createFunction(r -> r.functionName(EVENTS).runtime(ThawServerExtension.RUNTIME)
                 .role(ThawServerExtension.ROLE).handler("example.Logging").memorySize(256).timeout(30)
@@ -172,13 +189,14 @@ class ClusterFailoverTest {
                 .figure("functions of " + SHARE_FUNCTIONS + " the joining server ran", onD));
     }
 
-    /** PostgreSQL, the bucket, the master key and the API keys the servers share. */
+    /** PostgreSQL, Redis, the bucket, the master key and the API keys the servers share. */
     private void share() throws Exception {
         root = Files.createDirectories(Path.of(System.getProperty("thaw.it.data-root", "target/fault-data")))
                 .resolve("cluster-" + System.nanoTime());
         Files.createDirectories(root);
         postgres = PostgresServer.start();
         String database = postgres.newDatabase("thaw_cluster");
+        redis = RedisServer.start();
         s3 = S3ProxyServer.startOnHost(root);
         try (S3Client client = s3.client()) {
             client.createBucket(r -> r.bucket(BUCKET));
@@ -189,8 +207,9 @@ class ClusterFailoverTest {
         Files.setPosixFilePermissions(masterKey, OWNER_ONLY);
         credentials = Files.writeString(root.resolve("credentials"), "[default]\naws_access_key_id = AKIACLUSTER\n"
                 + "aws_secret_access_key = cluster-secret-key\n");
-        options = List.of("--database-url", database, "--s3-endpoint", s3.endpoint().toString(),
-                "--s3-bucket", BUCKET, "--master-key-file", masterKey.toString());
+        options = List.of("--database-url", database, "--redis-url", redis.url(),
+                "--s3-endpoint", s3.endpoint().toString(), "--s3-bucket", BUCKET, "--master-key-file",
+                masterKey.toString());
     }
 
     private ServerProcess node(String id) throws IOException, InterruptedException {
