@@ -133,7 +133,8 @@ final class AsyncInvoker implements AutoCloseable {
                         "function error " + result.functionError());
             }
         } catch (ThrottledException e) {
-            failed(event, Optional.of(spec), AsyncRetries.Failure.THROTTLED, "throttled (" + e.reason().lambdaName() + ")");
+            failed(event, Optional.of(spec), AsyncRetries.Failure.THROTTLED,
+                    "throttled (" + e.reason().lambdaName() + ")");
         } catch (SnapStartRestoreException e) {
             failed(event, Optional.of(spec), AsyncRetries.Failure.FUNCTION_ERROR, e.errorType());
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The functions' logs of every live server sharing the database, as one: each server keeps what the environments it
@@ -95,11 +96,14 @@ final class ClusterLogs implements LogsSource {
     public List<LogGroup> groups() {
         TreeMap<String, LogGroup> merged = new TreeMap<>();
         local.groups().forEach(group -> merged.put(group.functionName(), group));
-        for (ClusterNode node : membership.liveOthers()) {
-            client.get(node, PREFIX, WireGroups.class).ifPresent(groups -> groups.groups().forEach(wire ->
-                    merged.merge(wire.functionName(), wire.group(), ClusterLogs::union)));
-        }
+        remoteGroups().forEach(group -> merged.merge(group.functionName(), group, ClusterLogs::union));
         return List.copyOf(merged.values());
+    }
+
+    /** The other live servers' parts of every group. */
+    private Stream<LogGroup> remoteGroups() {
+        return membership.liveOthers().stream().flatMap(node -> client.get(node, PREFIX, WireGroups.class).stream())
+                .flatMap(groups -> groups.groups().stream()).map(WireGroup::group);
     }
 
     /** One group's parts as one: the earliest creation, the bytes of all, this server's retention first. */
@@ -111,16 +115,9 @@ final class ClusterLogs implements LogsSource {
 
     @Override
     public Optional<LogGroup> group(String functionName) {
-        Optional<LogGroup> merged = local.group(functionName);
-        for (ClusterNode node : membership.liveOthers()) {
-            Optional<LogGroup> part = client.get(node, PREFIX, WireGroups.class).flatMap(groups -> groups.groups()
-                    .stream().filter(group -> group.functionName().equals(functionName)).findFirst())
-                    .map(WireGroup::group);
-            if (part.isPresent()) {
-                merged = Optional.of(merged.map(group -> union(group, part.get())).orElse(part.get()));
-            }
-        }
-        return merged;
+        return Stream.concat(local.group(functionName).stream(),
+                remoteGroups().filter(group -> group.functionName().equals(functionName)))
+                .reduce(ClusterLogs::union);
     }
 
     @Override

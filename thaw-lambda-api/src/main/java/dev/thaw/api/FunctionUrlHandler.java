@@ -29,9 +29,9 @@ import java.util.UUID;
 
 /**
  * The public listener of function URLs: a request is for the URL its host name or first path segment names, and
- * invokes that URL's function through the same path as Invoke, on the server Invoke would run it on. It serves nothing else: not the Lambda API, not
- * /metrics, no function without a URL. Browsers are welcome here (the URL's Cors settings decide what their pages
- * may read); an AWS_IAM URL needs a SigV4 signature with the server's keys.
+ * invokes that URL's function through the same path as Invoke, on the server Invoke would run it on. It serves
+ * nothing else: not the Lambda API, not /metrics, no function without a URL. Browsers are welcome here (the URL's
+ * Cors settings decide what their pages may read); an AWS_IAM URL needs a SigV4 signature with the server's keys.
  */
 final class FunctionUrlHandler extends Handler.Abstract {
 

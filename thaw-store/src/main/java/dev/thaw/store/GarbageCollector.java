@@ -9,6 +9,7 @@ import dev.thaw.store.tier.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +108,13 @@ final class GarbageCollector {
      * many went. For a server sharing the other tiers: another one deleted the snapshots that held them.
      */
     int dropFromLocalCache(String function, Set<String> live) throws StoreException {
-        Set<String> referenced = new HashSet<>();
+        List<Manifest> kept = new ArrayList<>();
         for (String snapshotId : live) {
             if (manifests.exists(function, snapshotId)) {
-                manifests.read(function, snapshotId).entries().forEach(entry ->
-                        entry.chunks().forEach(id -> referenced.add(ObjectKeys.chunk(function, id))));
+                kept.add(manifests.read(function, snapshotId));
             }
         }
+        Set<String> referenced = referencedChunks(function, kept);
         List<String> garbage = unreferenced(Tiers.listCache(tiers.l1(), ObjectKeys.chunkPrefix(function)), referenced);
         Tiers.deleteFromCache(tiers.l1(), garbage);
         return garbage.size();
@@ -129,12 +130,7 @@ final class GarbageCollector {
     }
 
     private int collectChunks(String function) throws StoreException {
-        Set<String> referenced = new HashSet<>();
-        for (Manifest manifest : manifests.all(function)) {
-            for (ManifestEntry entry : manifest.entries()) {
-                entry.chunks().forEach(id -> referenced.add(ObjectKeys.chunk(function, id)));
-            }
-        }
+        Set<String> referenced = referencedChunks(function, manifests.all(function));
         String prefix = ObjectKeys.chunkPrefix(function);
         Set<String> removed = new HashSet<>();
         for (Tier cache : tiers.caches()) {
@@ -146,6 +142,17 @@ final class GarbageCollector {
         tiers.durable().delete(garbage);
         removed.addAll(garbage);
         return removed.size();
+    }
+
+    /** The keys of every chunk the manifests name. */
+    private static Set<String> referencedChunks(String function, List<Manifest> manifests) {
+        Set<String> referenced = new HashSet<>();
+        for (Manifest manifest : manifests) {
+            for (ManifestEntry entry : manifest.entries()) {
+                entry.chunks().forEach(id -> referenced.add(ObjectKeys.chunk(function, id)));
+            }
+        }
+        return referenced;
     }
 
     private static List<String> unreferenced(List<StoredObject> objects, Set<String> referenced) {

@@ -102,7 +102,7 @@ public final class Membership implements AutoCloseable {
      */
     public List<ClusterNode> routeOrder(String key) {
         List<ClusterNode> live = liveNodes();
-        if (live.stream().noneMatch(node -> !node.nodeId().equals(nodeId))) {
+        if (live.stream().allMatch(this::isSelf)) {
             return List.of();
         }
         List<ClusterNode> order = new ArrayList<>(Ring.order(key, live));
